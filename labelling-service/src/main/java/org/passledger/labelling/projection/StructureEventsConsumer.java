@@ -1,0 +1,25 @@
+package org.passledger.labelling.projection;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.passledger.kernel.projection.ProjectionRunner;
+
+/** Feeds the labelling topic to this service's read models. */
+@ApplicationScoped
+public class StructureEventsConsumer {
+
+    private final ProjectionRunner runner;
+    private final StructureViewProjection structures;
+
+    public StructureEventsConsumer(ProjectionRunner runner, StructureViewProjection structures) {
+        this.runner = runner;
+        this.structures = structures;
+    }
+
+    @Incoming("structures")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return runner.consume(record, structures);
+    }
+}

@@ -1,0 +1,53 @@
+package org.passledger.kernel.projection;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.passledger.events.EventEnvelope;
+
+/**
+ * Rebuilds a projection from its topics: empties it and its inbox entries, then applies every event from
+ * the start, all in one transaction that holds the projection's lock. The live consumer waits on that lock
+ * meanwhile, and afterwards skips what the rebuild already applied, so nothing is lost or counted twice.
+ */
+@ApplicationScoped
+public class ProjectionRebuilder {
+
+    private final Mutiny.SessionFactory sessions;
+    private final ProjectionRunner runner;
+    private final String bootstrapServers;
+    private final Vertx vertx;
+
+    public ProjectionRebuilder(Mutiny.SessionFactory sessions, ProjectionRunner runner, Vertx vertx,
+                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.sessions = sessions;
+        this.runner = runner;
+        this.bootstrapServers = bootstrapServers;
+        this.vertx = vertx;
+    }
+
+    /** Returns how many events the rebuilt projection was fed. */
+    public Uni<Integer> rebuild(Projection projection) {
+        // reading Kafka blocks: done on a worker, then back on the caller's context for the reactive session
+        return vertx.executeBlocking(Uni.createFrom().item(
+                        () -> TopicReader.readAll(bootstrapServers, projection.topics(), Duration.ofSeconds(60))))
+                .chain(events -> sessions.withTransaction((session, tx) -> replay(session, projection, events)));
+    }
+
+    private Uni<Integer> replay(Mutiny.Session session, Projection projection, List<EventEnvelope> events) {
+        return ProjectionRunner.lock(session, projection)
+                .chain(() -> projection.reset(session))
+                .chain(() -> session.createNativeQuery("delete from inbox where projection = :projection")
+                        .setParameter("projection", projection.name())
+                        .executeUpdate())
+                .chain(() -> Multi.createFrom().iterable(events)
+                        .onItem().transformToUniAndConcatenate(event -> runner.applyOnce(session, projection, event))
+                        .collect().last())
+                .replaceWith(events.size());
+    }
+}

@@ -1,0 +1,48 @@
+package org.passledger.testkit;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node KRaft broker inside the test JVM, from Kafka's own test kit. That kit is an internal
+ * artifact, so its use stays in this one class.
+ */
+final class EmbeddedKafka {
+
+    private static KafkaClusterTestKit cluster;
+
+    private EmbeddedKafka() {
+    }
+
+    static synchronized String bootstrapServers() {
+        if (cluster == null) {
+            try {
+                KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setConfigProp("auto.create.topics.enable", "true")
+                        .setConfigProp("num.partitions", "3")
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .build();
+                started.format();
+                started.startup();
+                started.waitForReadyBrokers();
+                cluster = started;
+                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedKafka::stop));
+            } catch (Exception e) {
+                throw new IllegalStateException("the in-process Kafka broker did not start", e);
+            }
+        }
+        return cluster.bootstrapServers();
+    }
+
+    private static void stop() {
+        try {
+            cluster.close();
+        } catch (Exception ignored) {
+            // the JVM is exiting
+        }
+    }
+}
