@@ -21,14 +21,16 @@ import org.passledger.events.LedgerEvent;
 @ApplicationScoped
 public class EventStore {
 
-    // One statement per event: the insert is skipped when the version is taken, and then no outbox row is
-    // written either, so the caller sees 0 and reports a conflict without aborting the transaction.
+    // One statement per event: the insert is skipped when the version is taken or the stream is not at the
+    // version before it, and then no outbox row is written either, so the caller sees 0 and reports a
+    // conflict without aborting the transaction.
     private static final String APPEND = """
             with appended as (
                 insert into events (stream_id, version, event_id, type, topic, payload,
                                     correlation_id, causation_id, actor, recorded_at)
-                values (:stream, :version, cast(:eventId as uuid), :type, :topic, cast(cast(:payload as text) as jsonb),
-                        cast(:correlationId as uuid), cast(:causationId as uuid), :actor, cast(:recordedAt as timestamptz))
+                select :stream, :version, cast(:eventId as uuid), :type, :topic, cast(cast(:payload as text) as jsonb),
+                       cast(:correlationId as uuid), cast(:causationId as uuid), :actor, cast(:recordedAt as timestamptz)
+                where :previous = 0 or exists (select 1 from events where stream_id = :stream and version = :previous)
                 on conflict (stream_id, version) do nothing
                 returning position)
             insert into outbox (position) select position from appended""";
@@ -83,6 +85,7 @@ public class EventStore {
         return session.createNativeQuery(APPEND)
                 .setParameter("stream", streamId)
                 .setParameter("version", version)
+                .setParameter("previous", version - 1)
                 .setParameter("eventId", UUID.randomUUID().toString())
                 .setParameter("type", EventCatalog.typeOf(event))
                 .setParameter("topic", EventCatalog.topicOf(event))
