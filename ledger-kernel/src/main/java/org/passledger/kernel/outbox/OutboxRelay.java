@@ -1,5 +1,7 @@
 package org.passledger.kernel.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.vertx.VertxContext;
@@ -42,6 +44,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+    private final Counter published;
     private volatile long timerId = -1;
 
     public OutboxRelay(Mutiny.SessionFactory sessions,
@@ -50,13 +53,16 @@ public class OutboxRelay {
                        Vertx vertx,
                        OutboxRecords records,
                        @ConfigProperty(name = "ledger.outbox.interval", defaultValue = "PT0.2S") Duration interval,
-                       @ConfigProperty(name = "ledger.outbox.batch-size", defaultValue = "500") int batchSize) {
+                       @ConfigProperty(name = "ledger.outbox.batch-size", defaultValue = "500") int batchSize,
+                       MeterRegistry meters) {
         this.sessions = sessions;
         this.emitter = emitter;
         this.vertx = vertx;
         this.records = records;
         this.interval = interval;
         this.batchSize = Math.min(batchSize, MAX_BATCH);
+        this.published = Counter.builder("ledger.outbox.published")
+                .description("Events the relay published to Kafka and removed from the outbox").register(meters);
     }
 
     void start(@Observes StartupEvent event) {
@@ -114,6 +120,7 @@ public class OutboxRelay {
                             .setParameter("positions", pending.stream().map(OutboxRecords.Pending::position)
                                     .toArray(Long[]::new))
                             .executeUpdate())
+                    .invoke(() -> published.increment(pending.size()))
                     .replaceWith(pending.size());
         });
     }

@@ -1,5 +1,6 @@
 package org.passledger.kernel.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +43,11 @@ public class EventStore {
             from events where stream_id = :stream order by version""";
 
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public EventStore(Clock clock) {
+    public EventStore(Clock clock, MeterRegistry meters) {
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Reads a whole stream in order; an unknown stream is empty (version 0). */
@@ -77,6 +80,8 @@ public class EventStore {
                             }
                         }))
                 .collect().last()
+                .invoke(() -> events.forEach(event -> meters.counter("ledger.events.appended",
+                        "type", EventCatalog.typeOf(event)).increment()))
                 .replaceWith(expectedVersion + events.size());
     }
 

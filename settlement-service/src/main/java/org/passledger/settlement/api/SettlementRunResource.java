@@ -1,0 +1,118 @@
+package org.passledger.settlement.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passledger.kernel.auth.Caller;
+import org.passledger.kernel.auth.Roles;
+import org.passledger.kernel.command.Transactions;
+import org.passledger.kernel.idempotency.IdempotentRequests;
+import org.passledger.kernel.idempotency.Outcome;
+import org.passledger.kernel.problem.Problem;
+import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.web.RequestMetadata;
+import org.passledger.settlement.application.SettlementService;
+import org.passledger.settlement.domain.SettlementRunCommand.OpenSettlementRun;
+import org.passledger.settlement.projection.SettlementRunView;
+import org.passledger.settlement.projection.StatementView;
+
+@Path("/settlement-runs")
+@Tag(name = "Settlement runs", description = "Reimbursing places for the vouchers they redeemed in a period")
+@SecurityRequirement(name = "jwt")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SettlementRunResource {
+
+    private final SettlementService service;
+    private final IdempotentRequests idempotency;
+    private final Transactions transactions;
+    private final Caller caller;
+    private final RequestMetadata metadata;
+
+    public SettlementRunResource(SettlementService service, IdempotentRequests idempotency,
+                                 Transactions transactions, Caller caller, RequestMetadata metadata) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.caller = caller;
+        this.metadata = metadata;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "runSettlement", summary = "Run settlement for a period (operator)",
+            description = "Issues one statement per place with redemptions in [periodStart, periodEnd) that are not "
+                    + "reversed and not on a statement yet. A redemption is never put on two statements: running "
+                    + "the same period again issues only what was not paid yet, usually nothing.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "march",
+            value = "{\"periodStart\": \"2026-02-28T23:00:00Z\", \"periodEnd\": \"2026-03-31T22:00:00Z\", \"name\": \"2026-03\"}")))
+    @APIResponse(responseCode = "201", description = "Run done; the statements it issued (possibly none)",
+            content = @Content(schema = @Schema(implementation = SettlementResponses.RunResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a period that does not start before it ends",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is not over (period-in-future), or the name is taken (run-name-taken)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> run(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                             @NotNull @Valid SettlementRequests.OpenRun body) {
+        UUID runId = UUID.randomUUID();
+        String name = body.name() != null ? body.name() : "run-" + body.periodStart() + "-" + body.periodEnd();
+        var command = new OpenSettlementRun(runId, name, body.periodStart(), body.periodEnd());
+        var events = metadata.events();
+        return idempotency.run(caller.actor(), idempotencyKey, "POST /settlement-runs", body, session ->
+                service.run(session, command, events).map(result -> Outcome.created(
+                        new SettlementResponses.RunResult(result.runId(), result.name(), result.periodStart(),
+                                result.periodEnd(), result.statements().stream()
+                                .map(s -> new SettlementResponses.IssuedStatement(s.statementId(), s.structureId(),
+                                        s.statementNumber(), s.totalCents(), s.lineCount()))
+                                .toList()),
+                        URI.create("/settlement-runs/" + runId))));
+    }
+
+    @GET
+    @Path("/{runId}")
+    @RolesAllowed({Roles.OPERATOR, Roles.AGENCY})
+    @Operation(operationId = "getSettlementRun", summary = "A run and its statements, as the read model knows them")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(schema = @Schema(implementation = SettlementResponses.RunBody.class)))
+    @APIResponse(responseCode = "404", description = "Unknown run (or not yet in the read model)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SettlementResponses.RunBody> get(@PathParam("runId") UUID runId) {
+        return transactions.read(session -> session.find(SettlementRunView.class, runId).chain(run -> {
+            if (run == null) {
+                throw ProblemException.notFound("settlement-run", runId);
+            }
+            return session.createQuery("from StatementView where runId = :runId order by statementNumber",
+                            StatementView.class)
+                    .setParameter("runId", runId)
+                    .getResultList()
+                    .map(statements -> new SettlementResponses.RunBody(run.runId, run.name, run.periodStart,
+                            run.periodEnd, run.openedAt, statements.stream().map(Views::summary).toList()));
+        }));
+    }
+}

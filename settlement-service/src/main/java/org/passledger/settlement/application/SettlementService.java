@@ -1,0 +1,246 @@
+package org.passledger.settlement.application;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.passledger.events.SettlementEvent;
+import org.passledger.events.SettlementEvent.SettlementRunOpened;
+import org.passledger.events.SettlementEvent.StatementIssued;
+import org.passledger.events.values.StatementLine;
+import org.passledger.kernel.command.CommandHandler;
+import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.store.EventMetadata;
+import org.passledger.settlement.domain.Reimbursement;
+import org.passledger.settlement.domain.ReimbursementCommand.ReimburseVoucher;
+import org.passledger.settlement.domain.SettlementRun;
+import org.passledger.settlement.domain.SettlementRunCommand.OpenSettlementRun;
+import org.passledger.settlement.domain.Statement;
+import org.passledger.settlement.domain.StatementCommand.ConfirmPayment;
+import org.passledger.settlement.domain.StatementCommand.IssueStatement;
+import org.passledger.settlement.domain.StatementNumber;
+import org.passledger.settlement.domain.StatementState;
+
+/**
+ * Runs settlement commands inside the caller's transaction: a run issues one statement per place that is owed
+ * something, and a confirmed payment reimburses each voucher of the statement, once ever.
+ */
+@ApplicationScoped
+public class SettlementService {
+
+    /** One statement issued by a run. */
+    public record IssuedStatement(UUID statementId, UUID structureId, String statementNumber, long totalCents,
+                                  int lineCount) {
+    }
+
+    /** What a run did. */
+    public record RunResult(UUID runId, String name, Instant periodStart, Instant periodEnd,
+                            List<IssuedStatement> statements) {
+    }
+
+    /** What a confirmed payment did. */
+    public record PaymentResult(UUID statementId, String statementNumber, UUID structureId, long amountCents,
+                                String bankReference, Instant paidAt, int vouchersReimbursed) {
+    }
+
+    /** A redemption the read model holds as payable, not reversed and not yet claimed by a statement. */
+    record Payable(UUID redemptionId, UUID redemptionEventId, UUID voucherId, UUID structureId, UUID programmeId,
+                   UUID funderId, long amountCents) {
+
+        StatementLine line() {
+            return new StatementLine(redemptionEventId, redemptionId, voucherId, programmeId, funderId, amountCents);
+        }
+    }
+
+    private static final String PAYABLE = """
+            select cast(p.redemption_id as text), cast(p.redemption_event_id as text), cast(p.voucher_id as text),
+                   cast(p.structure_id as text), cast(p.programme_id as text), cast(p.funder_id as text),
+                   p.amount_cents
+            from payable_redemption p
+            where p.redeemed_at >= cast(:start as timestamptz) and p.redeemed_at < cast(:end as timestamptz)
+              and not p.reversed
+              and not exists (select 1 from statement_claims c where c.redemption_id = p.redemption_id)
+            order by p.structure_id, p.redeemed_at, p.redemption_id""";
+
+    private final CommandHandler handler;
+    private final SettlementRun runs;
+    private final Statement statements;
+    private final Reimbursement reimbursements;
+
+    public SettlementService(CommandHandler handler, Clock clock) {
+        this.handler = handler;
+        this.runs = new SettlementRun(clock);
+        this.statements = new Statement(clock);
+        this.reimbursements = new Reimbursement(clock);
+    }
+
+    /**
+     * Opens the run, then issues one statement per place with payable redemptions in the period. The year's
+     * statement counter stays locked until the transaction ends, so runs are serialised: numbers have no gaps
+     * and a run sees every claim of the runs before it. The claims table is the last word on "never twice".
+     */
+    public Uni<RunResult> run(Mutiny.Session session, OpenSettlementRun command, EventMetadata metadata) {
+        return handler.handle(session, command.runId().toString(), runs, SettlementEvent.class, command, metadata)
+                .chain(decision -> {
+                    SettlementRunOpened opened = (SettlementRunOpened) decision.events().get(0);
+                    int year = StatementNumber.yearOf(opened.openedAt());
+                    return claimName(session, command)
+                            .chain(() -> lockCounter(session, year))
+                            .chain(last -> payable(session, command)
+                                    .chain(rows -> issueAll(session, command.runId(), byStructure(rows), year,
+                                            last, metadata)))
+                            .chain(issued -> saveCounter(session, year, issued).replaceWith(issued));
+                })
+                .map(issued -> new RunResult(command.runId(), command.name(), command.periodStart(),
+                        command.periodEnd(), issued));
+    }
+
+    /** Confirms the statement's payment and reimburses each of its vouchers, all or nothing. */
+    public Uni<PaymentResult> confirmPayment(Mutiny.Session session, ConfirmPayment command, EventMetadata metadata) {
+        return handler.handle(session, command.statementId().toString(), statements, SettlementEvent.class, command,
+                        metadata)
+                .chain(decision -> reimburse(session, command.statementId(), decision.state(),
+                        decision.state().lines(), 0, metadata).replaceWith(decision.state()))
+                .map(state -> new PaymentResult(command.statementId(), state.statementNumber(), state.structureId(),
+                        state.totalCents(), state.bankReference(), state.paidAt(), state.lines().size()));
+    }
+
+    private Uni<Void> reimburse(Mutiny.Session session, UUID statementId, StatementState statement,
+                                List<StatementLine> lines, int index, EventMetadata metadata) {
+        if (index == lines.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        StatementLine line = lines.get(index);
+        var command = new ReimburseVoucher(statementId, statement.structureId(), line);
+        // a new stream per voucher: its expected version is 0, and a second reimbursement is refused
+        return handler.handle(session, line.voucherId().toString(), reimbursements, SettlementEvent.class, command,
+                        metadata)
+                .chain(() -> reimburse(session, statementId, statement, lines, index + 1, metadata));
+    }
+
+    private Uni<Void> claimName(Mutiny.Session session, OpenSettlementRun command) {
+        return session.createNativeQuery("""
+                        insert into settlement_runs (run_id, name) values (cast(:id as uuid), :name)
+                        on conflict do nothing""")
+                .setParameter("id", command.runId().toString())
+                .setParameter("name", command.name())
+                .executeUpdate()
+                .invoke(claimed -> {
+                    if (claimed == 0) {
+                        throw ProblemException.rule("run-name-taken",
+                                "A settlement run named '" + command.name() + "' already exists.");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Locks the year's counter row until the transaction ends and returns the last number issued. */
+    private static Uni<Long> lockCounter(Mutiny.Session session, int year) {
+        return session.createNativeQuery("""
+                        insert into statement_counters (year, last_number) values (:year, 0)
+                        on conflict do nothing""")
+                .setParameter("year", year)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery(
+                                "select last_number from statement_counters where year = :year for update",
+                                Long.class)
+                        .setParameter("year", year)
+                        .getSingleResult());
+    }
+
+    private static Uni<Integer> saveCounter(Mutiny.Session session, int year, List<IssuedStatement> issued) {
+        if (issued.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return session.createNativeQuery("""
+                        update statement_counters set last_number = last_number + :issued where year = :year""")
+                .setParameter("issued", (long) issued.size())
+                .setParameter("year", year)
+                .executeUpdate();
+    }
+
+    private static Uni<List<Payable>> payable(Mutiny.Session session, OpenSettlementRun command) {
+        return session.createNativeQuery(PAYABLE, Object[].class)
+                .setParameter("start", command.periodStart().atOffset(ZoneOffset.UTC))
+                .setParameter("end", command.periodEnd().atOffset(ZoneOffset.UTC))
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new Payable(
+                        UUID.fromString((String) row[0]), UUID.fromString((String) row[1]),
+                        UUID.fromString((String) row[2]), UUID.fromString((String) row[3]),
+                        UUID.fromString((String) row[4]), UUID.fromString((String) row[5]),
+                        ((Number) row[6]).longValue())).toList());
+    }
+
+    private static List<List<Payable>> byStructure(List<Payable> rows) {
+        Map<UUID, List<Payable>> groups = new LinkedHashMap<>();
+        for (Payable row : rows) {
+            groups.computeIfAbsent(row.structureId(), id -> new ArrayList<>()).add(row);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** Issues the places' statements one after the other, numbering only those actually issued. */
+    private Uni<List<IssuedStatement>> issueAll(Mutiny.Session session, UUID runId, List<List<Payable>> groups,
+                                                int year, long lastNumber, EventMetadata metadata) {
+        List<IssuedStatement> issued = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (List<Payable> group : groups) {
+            chain = chain.chain(() -> issue(session, runId, group, year, lastNumber + issued.size() + 1, metadata)
+                    .invoke(statement -> {
+                        if (statement != null) {
+                            issued.add(statement);
+                        }
+                    })
+                    .replaceWithVoid());
+        }
+        return chain.map(ignored -> issued);
+    }
+
+    /** Claims the group's redemptions for a new statement; issues it with the ones claimed, if any. */
+    private Uni<IssuedStatement> issue(Mutiny.Session session, UUID runId, List<Payable> group, int year, long rank,
+                                       EventMetadata metadata) {
+        UUID statementId = UUID.randomUUID();
+        UUID structureId = group.get(0).structureId();
+        UUID[] ids = group.stream().map(Payable::redemptionId).toArray(UUID[]::new);
+        return session.createNativeQuery("""
+                        insert into statement_claims (redemption_id, statement_id)
+                        select claimed.id, cast(:statement as uuid)
+                        from unnest(cast(:ids as uuid[])) as claimed(id)
+                        on conflict do nothing""")
+                .setParameter("statement", statementId.toString())
+                .setParameter("ids", ids)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery(
+                                "select cast(redemption_id as text) from statement_claims where statement_id = cast(:statement as uuid)",
+                                String.class)
+                        .setParameter("statement", statementId.toString())
+                        .getResultList())
+                .chain(claimed -> {
+                    Set<UUID> mine = new HashSet<>();
+                    claimed.forEach(id -> mine.add(UUID.fromString(id)));
+                    List<StatementLine> lines = group.stream().filter(p -> mine.contains(p.redemptionId()))
+                            .map(Payable::line).toList();
+                    if (lines.isEmpty()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    var command = new IssueStatement(statementId, runId, structureId,
+                            StatementNumber.format(year, rank), lines);
+                    return handler.handle(session, statementId.toString(), statements, SettlementEvent.class,
+                                    command, metadata)
+                            .map(decision -> {
+                                StatementIssued event = (StatementIssued) decision.events().get(0);
+                                return new IssuedStatement(statementId, structureId, event.statementNumber(),
+                                        event.totalCents(), event.lines().size());
+                            });
+                });
+    }
+}

@@ -1,0 +1,25 @@
+package org.passledger.settlement.projection;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.passledger.kernel.projection.ProjectionRunner;
+
+/** Feeds the redemption topic to the read model of what places are owed. */
+@ApplicationScoped
+public class RedemptionEventsConsumer {
+
+    private final ProjectionRunner runner;
+    private final PayableRedemptionProjection payable;
+
+    public RedemptionEventsConsumer(ProjectionRunner runner, PayableRedemptionProjection payable) {
+        this.runner = runner;
+        this.payable = payable;
+    }
+
+    @Incoming("redemptions")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return runner.consume(record, payable);
+    }
+}
