@@ -1,0 +1,121 @@
+package org.passledger.issuance.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passledger.issuance.application.ConflictRetry;
+import org.passledger.issuance.application.VoucherService;
+import org.passledger.issuance.domain.Voucher;
+import org.passledger.issuance.domain.VoucherCode;
+import org.passledger.issuance.projection.VoucherView;
+import org.passledger.kernel.auth.Caller;
+import org.passledger.kernel.auth.Roles;
+import org.passledger.kernel.command.Transactions;
+import org.passledger.kernel.idempotency.IdempotentRequests;
+import org.passledger.kernel.idempotency.Outcome;
+import org.passledger.kernel.problem.Problem;
+import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.store.EventMetadata;
+import org.passledger.kernel.web.RequestMetadata;
+
+@Path("/vouchers")
+@Tag(name = "Vouchers", description = "Handing vouchers out, and following their life")
+@SecurityRequirement(name = "jwt")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role or party not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class VoucherResource {
+
+    private final VoucherService service;
+    private final IdempotentRequests idempotency;
+    private final Transactions transactions;
+    private final Caller caller;
+    private final RequestMetadata metadata;
+
+    public VoucherResource(VoucherService service, IdempotentRequests idempotency, Transactions transactions,
+                           Caller caller, RequestMetadata metadata) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.caller = caller;
+        this.metadata = metadata;
+    }
+
+    @POST
+    @Path("/distributions")
+    @RolesAllowed(Roles.DISTRIBUTOR)
+    @Operation(operationId = "distributeVoucher", summary = "Hand an activated voucher to a beneficiary (distributor)",
+            description = "The distributor is the subject of the token. The beneficiary gets a pseudonymous "
+                    + "reference; no name or contact data enters the ledger.")
+    @APIResponse(responseCode = "201", description = "Handed out",
+            content = @Content(schema = @Schema(implementation = VoucherResponses.Distributed.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a code whose check character is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unknown-voucher",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "voucher-not-activated, voucher-already-distributed, "
+            + "voucher-validity-over",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> distribute(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                    @NotNull @Valid VoucherRequests.Distribute body) {
+        VoucherCode code = VoucherCode.parse(body.code());
+        UUID distributorId = caller.partyId();
+        EventMetadata events = metadata.events();
+        String actor = caller.actor();
+        return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey, "POST /vouchers/distributions",
+                body, session -> service.distribute(session, code, distributorId, body.ageBracket(), body.postcode(),
+                        events).map(distributed -> new Outcome(201, VoucherResponses.Distributed.of(distributed), null))));
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({Roles.FUNDER, Roles.AGENCY, Roles.OPERATOR})
+    @Operation(operationId = "getVoucher", summary = "One voucher's life, from issuance to reimbursement",
+            description = "For the funder of the voucher, the agency and the operator.")
+    @APIResponse(responseCode = "200", description = "The voucher",
+            content = @Content(schema = @Schema(implementation = VoucherResponses.VoucherBody.class)))
+    @APIResponse(responseCode = "400", description = "Not a well-formed code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unknown-voucher (or not yet in the read model)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VoucherResponses.VoucherBody> get(
+            @Parameter(description = "The printed code", example = "7KQM-4XHT-9BRC-PE") @PathParam("code") String code) {
+        String hash = VoucherCode.parse(code).hash();
+        boolean funder = caller.is(Roles.FUNDER);
+        UUID partyId = funder ? caller.partyId() : null;
+        return transactions.read(session -> session
+                        .createQuery("from VoucherView where codeHash = :hash", VoucherView.class)
+                        .setParameter("hash", hash)
+                        .getSingleResultOrNull())
+                .map(view -> {
+                    if (view == null) {
+                        throw Voucher.unknown();
+                    }
+                    if (funder && !partyId.equals(view.funderId)) {
+                        throw ProblemException.forbidden("This voucher belongs to another funder.");
+                    }
+                    return VoucherResponses.VoucherBody.of(view);
+                });
+    }
+}

@@ -1,0 +1,115 @@
+package org.passledger.issuance.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.passledger.events.VoucherEvent;
+import org.passledger.events.VoucherEvent.VoucherActivated;
+import org.passledger.events.VoucherEvent.VoucherCancelled;
+import org.passledger.events.VoucherEvent.VoucherDistributed;
+import org.passledger.events.VoucherEvent.VoucherExpired;
+import org.passledger.events.VoucherEvent.VoucherIssued;
+import org.passledger.events.VoucherEvent.VoucherValidityExtended;
+import org.passledger.issuance.domain.VoucherCommand.ActivateVoucher;
+import org.passledger.issuance.domain.VoucherCommand.DistributeVoucher;
+import org.passledger.issuance.domain.VoucherCommand.IssueVoucher;
+import org.passledger.issuance.domain.VoucherState.Status;
+import org.passledger.kernel.command.Decider;
+import org.passledger.kernel.problem.ProblemException;
+
+/**
+ * One voucher before redemption: issued in a book, activated when its order is funded (so no unfunded
+ * voucher circulates), then handed to a beneficiary by a distributor.
+ */
+public final class Voucher implements Decider<VoucherCommand, VoucherState, VoucherEvent> {
+
+    private final Clock clock;
+
+    public Voucher(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static ProblemException unknown() {
+        return new ProblemException(404, "unknown-voucher", "Not found", "No voucher has this code.");
+    }
+
+    @Override
+    public VoucherState initialState() {
+        return VoucherState.NONE;
+    }
+
+    @Override
+    public List<VoucherEvent> decide(VoucherCommand command, VoucherState state) {
+        if (command instanceof IssueVoucher issue) {
+            if (state.status() != Status.NONE) {
+                throw ProblemException.rule("voucher-already-issued", "This voucher was already issued.");
+            }
+            return List.of(new VoucherIssued(issue.voucherId(), issue.codeHash(), issue.programmeId(),
+                    issue.funderId(), issue.orderId(), issue.bookId(), issue.positionInBook(), issue.faceValueCents(),
+                    issue.territory(), issue.allowedServices(), issue.validUntil(), issue.acceptedUntil(),
+                    clock.instant()));
+        }
+        if (state.status() == Status.NONE) {
+            throw unknown();
+        }
+        if (command instanceof ActivateVoucher activate) {
+            if (state.status() != Status.ISSUED) {
+                throw ProblemException.rule("voucher-already-activated",
+                        "This voucher is " + state.status().name().toLowerCase() + ", not waiting for its funding.");
+            }
+            return List.of(new VoucherActivated(activate.voucherId(), state.programmeId(), state.funderId(),
+                    activate.paymentOrderReference(), clock.instant()));
+        }
+        if (command instanceof DistributeVoucher distribute) {
+            return distribute(distribute, state);
+        }
+        throw new IllegalArgumentException("unhandled command " + command);
+    }
+
+    private List<VoucherEvent> distribute(DistributeVoucher command, VoucherState state) {
+        if (state.status() == Status.ISSUED) {
+            throw ProblemException.rule("voucher-not-activated",
+                    "This voucher's order is not funded yet, so it cannot be handed out.");
+        }
+        if (state.status() == Status.DISTRIBUTED) {
+            throw ProblemException.rule("voucher-already-distributed", "This voucher was already handed out.");
+        }
+        if (state.status() != Status.ACTIVE) {
+            throw ProblemException.rule("voucher-not-distributable",
+                    "This voucher is " + state.status().name().toLowerCase() + ".");
+        }
+        if (LocalDate.ofInstant(clock.instant(), Programme.ZONE).isAfter(state.validUntil())) {
+            throw ProblemException.rule("voucher-validity-over",
+                    "This voucher's validity ended on " + state.validUntil() + ".");
+        }
+        return List.of(new VoucherDistributed(command.voucherId(), state.programmeId(), state.funderId(),
+                command.distributorId(), command.beneficiaryRef(), command.ageBracket(), command.postcode(),
+                clock.instant()));
+    }
+
+    @Override
+    public VoucherState evolve(VoucherState state, VoucherEvent event) {
+        if (event instanceof VoucherIssued issued) {
+            return new VoucherState(Status.ISSUED, issued.programmeId(), issued.funderId(), issued.orderId(),
+                    issued.faceValueCents(), issued.validUntil(), issued.acceptedUntil(), null);
+        }
+        if (event instanceof VoucherActivated) {
+            return state.with(Status.ACTIVE);
+        }
+        if (event instanceof VoucherDistributed distributed) {
+            return new VoucherState(Status.DISTRIBUTED, state.programmeId(), state.funderId(), state.orderId(),
+                    state.faceValueCents(), state.validUntil(), state.acceptedUntil(), distributed.distributorId());
+        }
+        if (event instanceof VoucherCancelled) {
+            return state.with(Status.CANCELLED);
+        }
+        if (event instanceof VoucherExpired) {
+            return state.with(Status.EXPIRED);
+        }
+        if (event instanceof VoucherValidityExtended extended) {
+            return new VoucherState(state.status(), state.programmeId(), state.funderId(), state.orderId(),
+                    state.faceValueCents(), extended.validUntil(), extended.acceptedUntil(), state.distributorId());
+        }
+        return state;
+    }
+}

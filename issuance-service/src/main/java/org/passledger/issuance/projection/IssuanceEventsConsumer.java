@@ -1,0 +1,51 @@
+package org.passledger.issuance.projection;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.passledger.kernel.projection.ProjectionRunner;
+
+/**
+ * Feeds the read models: this service's own topics, and the redemption and settlement topics so that a
+ * funder sees the whole life of its vouchers. One channel per topic (see application.properties).
+ */
+@ApplicationScoped
+public class IssuanceEventsConsumer {
+
+    public static final String PROGRAMMES = "programmes";
+    public static final String VOUCHERS = "vouchers";
+    public static final String REDEMPTIONS = "redemptions";
+    public static final String SETTLEMENTS = "settlements";
+
+    private final ProjectionRunner runner;
+    private final ProgrammeViewProjection programmes;
+    private final VoucherViewProjection vouchers;
+
+    public IssuanceEventsConsumer(ProjectionRunner runner, ProgrammeViewProjection programmes,
+                                  VoucherViewProjection vouchers) {
+        this.runner = runner;
+        this.programmes = programmes;
+        this.vouchers = vouchers;
+    }
+
+    @Incoming(PROGRAMMES)
+    public Uni<Void> programmeEvents(ConsumerRecord<String, String> record) {
+        return runner.consume(record, programmes);
+    }
+
+    @Incoming(VOUCHERS)
+    public Uni<Void> voucherEvents(ConsumerRecord<String, String> record) {
+        return runner.consume(record, vouchers, programmes);
+    }
+
+    @Incoming(REDEMPTIONS)
+    public Uni<Void> redemptionEvents(ConsumerRecord<String, String> record) {
+        return runner.consume(record, vouchers, programmes);
+    }
+
+    @Incoming(SETTLEMENTS)
+    public Uni<Void> settlementEvents(ConsumerRecord<String, String> record) {
+        return runner.consume(record, vouchers, programmes);
+    }
+}

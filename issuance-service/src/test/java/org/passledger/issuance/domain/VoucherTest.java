@@ -1,0 +1,105 @@
+package org.passledger.issuance.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.passledger.events.VoucherEvent;
+import org.passledger.events.VoucherEvent.VoucherActivated;
+import org.passledger.events.VoucherEvent.VoucherDistributed;
+import org.passledger.events.VoucherEvent.VoucherIssued;
+import org.passledger.issuance.domain.VoucherCommand.ActivateVoucher;
+import org.passledger.issuance.domain.VoucherCommand.DistributeVoucher;
+import org.passledger.issuance.domain.VoucherCommand.IssueVoucher;
+
+class VoucherTest {
+
+    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    static final UUID VOUCHER = UUID.fromString("9a4c1e27-5b83-4d6f-8e12-3c7b9d0f5a61");
+    static final UUID PROGRAMME = UUID.fromString("6d2b9f41-8c3e-4a75-b1d6-0e9f7a2c4b58");
+    static final UUID FUNDER = UUID.fromString("0c8e5a17-3d9b-4f62-a4e1-7b5d2c9f0a36");
+    static final UUID ORDER = UUID.fromString("11111111-2222-4333-8444-555555555555");
+    static final UUID BOOK = UUID.fromString("22222222-3333-4444-8555-666666666666");
+    static final UUID DISTRIBUTOR = UUID.fromString("33333333-4444-4555-8666-777777777777");
+    static final String HASH = VoucherCode.hash("23456789ABCDE" + "X");
+    static final LocalDate VALID_UNTIL = LocalDate.parse("2026-12-31");
+
+    final DeciderSpec<VoucherCommand, VoucherState, VoucherEvent> spec =
+            DeciderSpec.of(new Voucher(Clock.fixed(NOW, ZoneOffset.UTC)));
+
+    static final VoucherIssued ISSUED = new VoucherIssued(VOUCHER, HASH, PROGRAMME, FUNDER, ORDER, BOOK, 3, 1000,
+            List.of("30"), List.of(), VALID_UNTIL, LocalDate.parse("2027-01-31"), NOW);
+    static final VoucherActivated ACTIVATED = new VoucherActivated(VOUCHER, PROGRAMME, FUNDER, "MANDAT-1", NOW);
+    static final DistributeVoucher DISTRIBUTE =
+            new DistributeVoucher(VOUCHER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74", "30600");
+
+    @Test
+    void issue_printsTheVoucherWithTheProgrammesTerms() {
+        spec.given().when(new IssueVoucher(VOUCHER, HASH, PROGRAMME, FUNDER, ORDER, BOOK, 3, 1000, List.of("30"),
+                        List.of(), VALID_UNTIL, LocalDate.parse("2027-01-31")))
+                .then(ISSUED);
+    }
+
+    @Test
+    void issue_isRejected_forAVoucherAlreadyIssued() {
+        spec.given(ISSUED).when(new IssueVoucher(VOUCHER, HASH, PROGRAMME, FUNDER, ORDER, BOOK, 3, 1000,
+                        List.of("30"), List.of(), VALID_UNTIL, LocalDate.parse("2027-01-31")))
+                .thenRejectedWith(409, "voucher-already-issued");
+    }
+
+    @Test
+    void activate_anIssuedVoucher_whenItsOrderIsFunded() {
+        spec.given(ISSUED).when(new ActivateVoucher(VOUCHER, "MANDAT-1")).then(ACTIVATED);
+    }
+
+    @Test
+    void activate_isRejected_whenAlreadyActive() {
+        spec.given(ISSUED, ACTIVATED).when(new ActivateVoucher(VOUCHER, "MANDAT-2"))
+                .thenRejectedWith(409, "voucher-already-activated");
+    }
+
+    @Test
+    void distribute_anActiveVoucher_toAPseudonymousBeneficiary() {
+        spec.given(ISSUED, ACTIVATED).when(DISTRIBUTE)
+                .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74",
+                        "30600", NOW));
+    }
+
+    @Test
+    void distribute_isRejected_whenTheOrderIsNotFundedYet() {
+        spec.given(ISSUED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-not-activated");
+    }
+
+    @Test
+    void distribute_isRejected_whenAlreadyDistributed() {
+        spec.given(ISSUED, ACTIVATED, new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-1", null,
+                        null, NOW))
+                .when(DISTRIBUTE).thenRejectedWith(409, "voucher-already-distributed");
+    }
+
+    @Test
+    void distribute_isRejected_forAVoucherNeverIssued() {
+        spec.given().when(DISTRIBUTE).thenRejectedWith(404, "unknown-voucher");
+    }
+
+    @Test
+    void distribute_isRejected_afterTheValidityEnded() {
+        var late = new Voucher(Clock.fixed(Instant.parse("2027-01-01T08:00:00Z"), ZoneOffset.UTC));
+        DeciderSpec.of(late).given(ISSUED, ACTIVATED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-validity-over");
+    }
+
+    @Test
+    void distribute_onTheLastDayOfValidity_inFrenchTime_isAccepted() {
+        // 23:30 UTC on 31 December is already 1 January in Paris
+        var lastEvening = new Voucher(Clock.fixed(Instant.parse("2026-12-31T22:30:00Z"), ZoneOffset.UTC));
+        DeciderSpec.of(lastEvening).given(ISSUED, ACTIVATED).when(DISTRIBUTE)
+                .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74",
+                        "30600", Instant.parse("2026-12-31T22:30:00Z")));
+        var afterMidnightInParis = new Voucher(Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC));
+        DeciderSpec.of(afterMidnightInParis).given(ISSUED, ACTIVATED).when(DISTRIBUTE)
+                .thenRejectedWith(409, "voucher-validity-over");
+    }
+}
