@@ -1,0 +1,113 @@
+package org.passledger.redemption.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.passledger.events.RedemptionEvent;
+import org.passledger.events.RedemptionEvent.RedemptionReversed;
+import org.passledger.events.RedemptionEvent.VoucherRedeemed;
+import org.passledger.kernel.command.Decider;
+import org.passledger.kernel.problem.ProblemException;
+import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
+
+/**
+ * The redemption stream of one voucher (stream id = voucher id). Redeeming appends {@link VoucherRedeemed} at
+ * the version that was read, so of two concurrent redemptions exactly one is recorded.
+ *
+ * <p>Rules are checked in this order, so that the answer is the most telling one: first what happened to the
+ * voucher itself (cancelled, not activated, not distributed, already redeemed, expired), then the place
+ * (labelled at this instant, inside the voucher's territory), then the service.
+ */
+public final class Redemption implements Decider<RedemptionCommand, RedemptionState, RedemptionEvent> {
+
+    public static final String UNKNOWN_VOUCHER = "unknown-voucher";
+    public static final String VOUCHER_CANCELLED = "voucher-cancelled";
+    public static final String VOUCHER_NOT_ACTIVATED = "voucher-not-activated";
+    public static final String VOUCHER_NOT_DISTRIBUTED = "voucher-not-distributed";
+    public static final String VOUCHER_ALREADY_REDEEMED = "voucher-already-redeemed";
+    public static final String VOUCHER_EXPIRED = "voucher-expired";
+    public static final String STRUCTURE_NOT_LABELLED = "structure-not-labelled";
+    public static final String OUTSIDE_TERRITORY = "outside-territory";
+    public static final String SERVICE_NOT_ALLOWED = "service-not-allowed";
+
+    private final Clock clock;
+
+    public Redemption(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * No voucher with this code is known here. The voucher may also have been issued a moment ago and not be
+     * projected yet; a later version will tell that case apart with a retryable answer.
+     */
+    public static ProblemException unknownVoucher() {
+        return new ProblemException(404, UNKNOWN_VOUCHER, "Unknown voucher", "No voucher has this code.");
+    }
+
+    @Override
+    public RedemptionState initialState() {
+        return RedemptionState.NOT_REDEEMED;
+    }
+
+    @Override
+    public List<RedemptionEvent> decide(RedemptionCommand command, RedemptionState state) {
+        if (command instanceof RedeemVoucher redeem) {
+            return redeem(redeem, state);
+        }
+        throw new IllegalArgumentException("unhandled command " + command);
+    }
+
+    private List<RedemptionEvent> redeem(RedeemVoucher command, RedemptionState state) {
+        VoucherFacts voucher = command.voucher();
+        PlaceFacts place = command.place();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, LabelHistory.PARIS);
+
+        if (voucher.cancelled()) {
+            throw ProblemException.rule(VOUCHER_CANCELLED, "This voucher was cancelled.");
+        }
+        if (!voucher.activated()) {
+            throw ProblemException.rule(VOUCHER_NOT_ACTIVATED,
+                    "This voucher is not activated yet: its funder's payment order has not been received.");
+        }
+        if (!voucher.distributed()) {
+            throw ProblemException.rule(VOUCHER_NOT_DISTRIBUTED, "This voucher was never handed to a beneficiary.");
+        }
+        if (state.redeemed()) {
+            throw ProblemException.rule(VOUCHER_ALREADY_REDEEMED,
+                    "This voucher was already redeemed at " + state.redeemedAt() + ".");
+        }
+        if (voucher.expired() || today.isAfter(voucher.acceptedUntil())) {
+            throw ProblemException.rule(VOUCHER_EXPIRED,
+                    "This voucher was accepted until " + voucher.acceptedUntil() + ".");
+        }
+        if (!place.known() || !place.label().inForceAt(now)) {
+            throw ProblemException.rule(STRUCTURE_NOT_LABELLED,
+                    "This place's \"numérique inclusif\" label is not in force today.");
+        }
+        if (place.departement() == null || !voucher.territory().contains(place.departement())) {
+            throw ProblemException.rule(OUTSIDE_TERRITORY,
+                    "This voucher is valid in départements " + voucher.territory() + " only.");
+        }
+        if (!voucher.allowedServices().isEmpty() && !voucher.allowedServices().contains(command.service())) {
+            throw ProblemException.rule(SERVICE_NOT_ALLOWED,
+                    "This voucher pays for " + voucher.allowedServices() + " only.");
+        }
+        return List.of(new VoucherRedeemed(voucher.voucherId(), command.redemptionId(), voucher.programmeId(),
+                voucher.funderId(), place.structureId(), place.departement(), command.service(),
+                voucher.faceValueCents(), command.sessionReference(), command.staffMember(), now));
+    }
+
+    @Override
+    public RedemptionState evolve(RedemptionState state, RedemptionEvent event) {
+        if (event instanceof VoucherRedeemed redeemed) {
+            return new RedemptionState(redeemed.redemptionId(), redeemed.structureId(), redeemed.redeemedAt(),
+                    state.redemptions() + 1);
+        }
+        if (event instanceof RedemptionReversed reversed && reversed.redemptionId().equals(state.redemptionId())) {
+            return new RedemptionState(null, null, null, state.redemptions());
+        }
+        return state;
+    }
+}

@@ -1,0 +1,30 @@
+package org.passledger.redemption.projection;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.passledger.kernel.projection.ProjectionRunner;
+
+/** Feeds the {@link Channels#REDEMPTIONS} channel to its read model, each event applied once in effect. */
+@ApplicationScoped
+public class RedemptionEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(RedemptionEventsConsumer.class);
+
+    private final ProjectionRunner runner;
+    private final RedemptionViewProjection projection;
+
+    public RedemptionEventsConsumer(ProjectionRunner runner, RedemptionViewProjection projection) {
+        this.runner = runner;
+        this.projection = projection;
+    }
+
+    @Incoming(Channels.REDEMPTIONS)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return runner.consume(record, projection).onFailure().invoke(failure -> LOG.warnf(failure,
+                "%s: record %s-%d@%d not applied, it goes to %s", projection.name(), record.topic(),
+                record.partition(), record.offset(), Channels.DEAD_LETTER_TOPIC));
+    }
+}

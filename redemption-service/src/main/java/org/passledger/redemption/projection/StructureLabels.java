@@ -1,0 +1,115 @@
+package org.passledger.redemption.projection;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.passledger.kernel.store.SqlTime;
+import org.passledger.redemption.domain.LabelHistory;
+import org.passledger.redemption.domain.LabelHistory.Period;
+import org.passledger.redemption.domain.LabelHistory.Suspension;
+import org.passledger.redemption.domain.PlaceFacts;
+
+/** Reads and writes a place's label history (periods and suspensions) in its child tables. */
+@ApplicationScoped
+public class StructureLabels {
+
+    // Instants go in as epoch microseconds, exactly (no floating-point division), null staying null.
+    private static final String FROM_MICROS = "to_timestamp(0) + cast(:%s as bigint) * interval '1 microsecond'";
+
+    /** What the redemption decision needs to know of a place; an unknown place has no label. */
+    public Uni<PlaceFacts> facts(Mutiny.Session session, UUID structureId) {
+        return session.find(StructureLabel.class, structureId).chain(place -> place == null
+                ? Uni.createFrom().item(PlaceFacts.unknown(structureId))
+                : history(session, structureId).map(label ->
+                        new PlaceFacts(structureId, true, place.departement, label)));
+    }
+
+    public Uni<LabelHistory> history(Mutiny.Session session, UUID structureId) {
+        Uni<List<Period>> periods = session.createNativeQuery("select cast(valid_from as text), "
+                        + "cast(valid_until as text), " + SqlTime.micros("ended_at")
+                        + " from structure_label_period where structure_id = cast(:id as uuid) order by ordinal",
+                        Object[].class)
+                .setParameter("id", structureId.toString())
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new Period(LocalDate.parse((String) row[0]),
+                        LocalDate.parse((String) row[1]), instant(row[2]))).toList());
+        Uni<List<Suspension>> suspensions = session.createNativeQuery("select "
+                        + SqlTime.micros("suspended_at") + ", " + SqlTime.micros("reinstated_at")
+                        + " from structure_label_suspension where structure_id = cast(:id as uuid) order by ordinal",
+                        Object[].class)
+                .setParameter("id", structureId.toString())
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new Suspension(instant(row[0]), instant(row[1]))).toList());
+        // one session runs one statement at a time: read the two tables in turn
+        return periods.chain(p -> suspensions.map(s -> new LabelHistory(p, s)));
+    }
+
+    /** Replaces the stored history of a place with the given one (a place has a handful of rows at most). */
+    public Uni<Void> save(Mutiny.Session session, UUID structureId, LabelHistory history) {
+        String id = structureId.toString();
+        Uni<Void> cleared = session.createNativeQuery(
+                        "delete from structure_label_period where structure_id = cast(:id as uuid)")
+                .setParameter("id", id).executeUpdate()
+                .chain(() -> session.createNativeQuery(
+                                "delete from structure_label_suspension where structure_id = cast(:id as uuid)")
+                        .setParameter("id", id).executeUpdate())
+                .replaceWithVoid();
+        return cleared
+                .chain(() -> each(history.periods().size(), i -> {
+                    Period period = history.periods().get(i);
+                    return session.createNativeQuery("insert into structure_label_period"
+                                    + " (structure_id, ordinal, valid_from, valid_until, ended_at)"
+                                    + " values (cast(:id as uuid), :ordinal, cast(:validFrom as date),"
+                                    + " cast(:validUntil as date), " + FROM_MICROS.formatted("endedAt") + ")")
+                            .setParameter("id", id)
+                            .setParameter("ordinal", i)
+                            .setParameter("validFrom", period.validFrom())
+                            .setParameter("validUntil", period.validUntil())
+                            .setParameter("endedAt", micros(period.endedAt()))
+                            .executeUpdate();
+                }))
+                .chain(() -> each(history.suspensions().size(), i -> {
+                    Suspension suspension = history.suspensions().get(i);
+                    return session.createNativeQuery("insert into structure_label_suspension"
+                                    + " (structure_id, ordinal, suspended_at, reinstated_at)"
+                                    + " values (cast(:id as uuid), :ordinal, " + FROM_MICROS.formatted("suspendedAt")
+                                    + ", " + FROM_MICROS.formatted("reinstatedAt") + ")")
+                            .setParameter("id", id)
+                            .setParameter("ordinal", i)
+                            .setParameter("suspendedAt", micros(suspension.from()))
+                            .setParameter("reinstatedAt", micros(suspension.until()))
+                            .executeUpdate();
+                }));
+    }
+
+    public Uni<Void> reset(Mutiny.Session session) {
+        return session.createNativeQuery("delete from structure_label_period").executeUpdate()
+                .chain(() -> session.createNativeQuery("delete from structure_label_suspension").executeUpdate())
+                .chain(() -> session.createNativeQuery("delete from structure_label").executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> each(int count, IntFunction<Uni<Integer>> statement) {
+        if (count == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().range(0, count)
+                .onItem().transformToUniAndConcatenate(statement::apply)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private static Long micros(Instant instant) {
+        return instant == null ? null : SqlTime.toMicros(instant);
+    }
+
+    private static Instant instant(Object micros) {
+        return micros == null ? null : SqlTime.fromMicros(micros);
+    }
+}
