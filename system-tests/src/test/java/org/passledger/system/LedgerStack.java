@@ -1,0 +1,60 @@
+package org.passledger.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.passledger.testkit.EmbeddedPostgres;
+import org.passledger.testkit.LedgerTestResources;
+import org.passledger.testkit.TestTokens;
+import org.passledger.tools.journey.ServiceUrls;
+
+/** The whole system as ./ledger up runs it: four service processes on a real PostgreSQL and Kafka. */
+final class LedgerStack {
+
+    private static final List<String> SERVICES =
+            List.of("labelling-service", "issuance-service", "redemption-service", "settlement-service");
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    LedgerStack() {
+        Path root = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
+        String kafka = LedgerTestResources.kafkaBootstrapServers();
+        for (String service : SERVICES) {
+            EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase(service.replace("-service", ""));
+            Map<String, String> environment = Map.of(
+                    "LEDGER_PG_HOST", database.host(),
+                    "LEDGER_PG_PORT", String.valueOf(database.port()),
+                    "LEDGER_PG_USER", database.user(),
+                    "LEDGER_PG_PASSWORD", database.password(),
+                    "LEDGER_PG_DATABASE", database.name(),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.publicKeyFile().toString(),
+                    "MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+            services.put(service, new ServiceProcess(service, root, environment));
+        }
+    }
+
+    void start() throws Exception {
+        for (ServiceProcess service : services.values()) {
+            service.start();
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    void stop() throws InterruptedException {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        for (ServiceProcess service : running) {
+            service.stop();
+        }
+    }
+
+    ServiceUrls urls() {
+        return new ServiceUrls(services.get("labelling-service").baseUrl(), services.get("issuance-service").baseUrl(),
+                services.get("redemption-service").baseUrl(), services.get("settlement-service").baseUrl());
+    }
+}

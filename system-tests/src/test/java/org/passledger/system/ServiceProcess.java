@@ -1,0 +1,114 @@
+package org.passledger.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service started from its built application, as ./ledger up starts it, with its log in target/. */
+final class ServiceProcess {
+
+    private final String name;
+    private final Path root;
+    private final Map<String, String> environment;
+    private final int port;
+    private Process process;
+
+    ServiceProcess(String name, Path root, Map<String, String> environment) {
+        this.name = name;
+        this.root = root;
+        this.environment = environment;
+        this.port = freePort();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    void start() throws IOException {
+        Path jar = deployed().resolve("quarkus-run.jar");
+        Path log = root.resolve("system-tests/target/system-logs/" + name + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-jar", jar.toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        process = builder.start();
+    }
+
+    /**
+     * A copy of the built application, made once, as a deployment would: a rebuild of the module while the
+     * test runs then cannot pull classes from under the running process.
+     */
+    private Path deployed() throws IOException {
+        Path built = root.resolve(name).resolve("target/quarkus-app");
+        if (!Files.exists(built.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(built + " is missing: build the services first (./mvnw install)");
+        }
+        Path copy = root.resolve("system-tests/target/deployed/" + name);
+        if (!Files.exists(copy.resolve("quarkus-run.jar"))) {
+            try (var files = Files.walk(built)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(built.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** Waits until the service's readiness check (PostgreSQL and Kafka included) answers 200. */
+    void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see its log");
+            }
+            try {
+                return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+                return false;
+            }
+        });
+    }
+
+    /** Stops the service the way ./ledger down does: SIGTERM, a graceful shutdown, then a kill if it hangs. */
+    void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
