@@ -24,6 +24,10 @@ public class StructureView {
     public String postcode;
     public String commune;
     public String departement;
+    public Double latitude;
+    public Double longitude;
+    /** The services of the latest application, joined with '|'. */
+    public String services = "";
     @Column(name = "label_status")
     public String labelStatus;
     @Column(name = "convention_reference")

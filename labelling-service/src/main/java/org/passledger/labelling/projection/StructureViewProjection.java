@@ -49,6 +49,10 @@ public class StructureViewProjection implements Projection {
             view.postcode = registered.address().postcode();
             view.commune = registered.address().commune();
             view.departement = registered.address().departement();
+            if (registered.location() != null) {
+                view.latitude = registered.location().latitude();
+                view.longitude = registered.location().longitude();
+            }
             view.labelStatus = "NONE";
             view.eventsApplied = 1;
             view.updatedAt = envelope.time();
@@ -65,8 +69,9 @@ public class StructureViewProjection implements Projection {
     }
 
     private static void applyLabel(StructureView view, StructureEvent event) {
-        if (event instanceof LabelApplied) {
+        if (event instanceof LabelApplied applied) {
             view.labelStatus = "APPLIED";
+            view.services = String.join("|", applied.services());
         } else if (event instanceof LabelGranted granted) {
             view.labelStatus = "GRANTED";
             view.conventionReference = granted.conventionReference();

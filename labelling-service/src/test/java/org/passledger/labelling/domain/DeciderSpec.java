@@ -1,0 +1,45 @@
+package org.passledger.labelling.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.passledger.kernel.problem.ProblemException;
+
+/** given(past events).when(command).then(new events) or .thenRejectedWith(status, code). */
+final class DeciderSpec {
+
+    private final Structure decider;
+    private final List<Object> past;
+    private StructureCommand command;
+
+    private DeciderSpec(Structure decider, List<Object> past) {
+        this.decider = decider;
+        this.past = past;
+    }
+
+    static DeciderSpec given(Structure decider, Object... past) {
+        return new DeciderSpec(decider, List.of(past));
+    }
+
+    DeciderSpec when(StructureCommand command) {
+        this.command = command;
+        return this;
+    }
+
+    void then(Object... expected) {
+        assertThat(decider.decide(command, decider.fold(past))).containsExactly(expected);
+    }
+
+    List<Object> decided() {
+        return decider.decide(command, decider.fold(past));
+    }
+
+    void thenRejectedWith(int status, String code) {
+        ProblemException problem = catchThrowableOfType(ProblemException.class,
+                () -> decider.decide(command, decider.fold(past)));
+        assertThat(problem).as("refusal of " + command).isNotNull();
+        assertThat(problem.code()).isEqualTo(code);
+        assertThat(problem.status()).isEqualTo(status);
+    }
+}
