@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private final int port;
     private Process process;
+    private Path deployed;
 
     ServiceProcess(String name, Path root, Map<String, String> environment) {
         this.name = name;
@@ -35,7 +37,10 @@ final class ServiceProcess {
     }
 
     void start() throws IOException {
-        Path jar = deployed().resolve("quarkus-run.jar");
+        if (deployed == null) {
+            deployed = deploy();
+        }
+        Path jar = deployed.resolve("quarkus-run.jar");
         Path log = root.resolve("system-tests/target/system-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-jar", jar.toString())
@@ -48,24 +53,29 @@ final class ServiceProcess {
     }
 
     /**
-     * A copy of the built application, made once, as a deployment would: a rebuild of the module while the
+     * A fresh copy of the built application, made at the first start, as a deployment would: a rebuild of the module while the
      * test runs then cannot pull classes from under the running process.
      */
-    private Path deployed() throws IOException {
+    private Path deploy() throws IOException {
         Path built = root.resolve(name).resolve("target/quarkus-app");
         if (!Files.exists(built.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(built + " is missing: build the services first (./mvnw install)");
         }
         Path copy = root.resolve("system-tests/target/deployed/" + name);
-        if (!Files.exists(copy.resolve("quarkus-run.jar"))) {
-            try (var files = Files.walk(built)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Path target = copy.resolve(built.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
+        if (Files.exists(copy)) {
+            try (var old = Files.walk(copy)) {
+                for (Path file : (Iterable<Path>) old.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(file);
+                }
+            }
+        }
+        try (var files = Files.walk(built)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(built.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

@@ -2,11 +2,23 @@ package org.passledger.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.InputStream;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passledger.clients.issuance.model.Voucher;
 import org.passledger.clients.settlement.model.Statement;
+import org.passledger.events.CloudEvents;
+import org.passledger.events.EventCatalog;
+import org.passledger.events.Topics;
+import org.passledger.testkit.KafkaTopics;
 import org.passledger.testkit.TestTokens;
 import org.passledger.tools.journey.Clients;
 import org.passledger.tools.journey.JourneyReport;
@@ -14,15 +26,19 @@ import org.passledger.tools.journey.VoucherJourney;
 
 /**
  * One voucher through the four services running as separate processes, driven by the clients generated from
- * their OpenAPI documents; then the services restart and every read model still holds it, counted once.
+ * their OpenAPI documents.
  */
 class VoucherJourneySystemTest {
 
     private static final LedgerStack STACK = new LedgerStack();
+    private static Clients clients;
+    private static JourneyReport report;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void startAndDriveAVoucher() throws Exception {
         STACK.start();
+        clients = new Clients(STACK.urls(), TestTokens::token);
+        report = new VoucherJourney(clients, System.out::println).run();
     }
 
     @AfterAll
@@ -31,11 +47,8 @@ class VoucherJourneySystemTest {
     }
 
     @Test
-    void aVoucherIsIssuedFundedHandedOutRedeemedAndReimbursed_andSurvivesARestart() throws Exception {
-        Clients clients = new Clients(STACK.urls(), TestTokens::token);
-        JourneyReport report = new VoucherJourney(clients, System.out::println).run();
+    void everyServiceSeesTheVoucherIssuedFundedHandedOutRedeemedAndReimbursed() {
         JourneyReport.Views seen = report.views();
-
         assertThat(String.valueOf(seen.structure().getLabelStatus())).isEqualTo("GRANTED");
         assertThat(seen.structure().getEventsApplied()).isEqualTo(3);
         assertThat(seen.voucher().getStatus()).isEqualTo(Voucher.StatusEnum.REIMBURSED);
@@ -52,17 +65,53 @@ class VoucherJourneySystemTest {
                 .satisfies(line -> assertThat(line.getVoucherId()).isEqualTo(report.voucherId()));
         assertThat(seen.reimbursement().getAmountCents()).isEqualTo(1000);
         assertThat(seen.reimbursement().getRedemptionId()).isEqualTo(report.redemptionId());
+    }
+
+    @Test
+    void afterTheServicesRestart_everyReadModelStillHoldsTheVoucher_countedOnce() throws Exception {
+        JourneyReport.Views before = new VoucherJourney(clients, line -> { }).views(report.parties(),
+                report.voucherCode(), report.voucherId(), report.redemptionId(), report.statementId());
 
         STACK.stop();
         STACK.start();
 
         JourneyReport.Views after = new VoucherJourney(clients, line -> { }).views(report.parties(),
                 report.voucherCode(), report.voucherId(), report.redemptionId(), report.statementId());
-        assertThat(after.structure().getEventsApplied()).isEqualTo(seen.structure().getEventsApplied());
-        assertThat(after.voucher().getEventsApplied()).isEqualTo(seen.voucher().getEventsApplied());
-        assertThat(after.programme().getEventsApplied()).isEqualTo(seen.programme().getEventsApplied());
-        assertThat(after.redemption().getEventsApplied()).isEqualTo(seen.redemption().getEventsApplied());
-        assertThat(after.statement().getEventsApplied()).isEqualTo(seen.statement().getEventsApplied());
-        assertThat(after.reimbursement().getEventsApplied()).isEqualTo(seen.reimbursement().getEventsApplied());
+        assertThat(after.structure().getEventsApplied()).isEqualTo(before.structure().getEventsApplied());
+        assertThat(after.voucher().getEventsApplied()).isEqualTo(before.voucher().getEventsApplied());
+        assertThat(after.programme().getEventsApplied()).isEqualTo(before.programme().getEventsApplied());
+        assertThat(after.redemption().getEventsApplied()).isEqualTo(before.redemption().getEventsApplied());
+        assertThat(after.statement().getEventsApplied()).isEqualTo(before.statement().getEventsApplied());
+        assertThat(after.reimbursement().getEventsApplied()).isEqualTo(before.reimbursement().getEventsApplied());
+    }
+
+    @Test
+    void everyPublishedRecord_carriesCloudEventsHeaders_andValidatesAgainstItsSchema() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        int checked = 0;
+        for (String topic : List.of(Topics.STRUCTURES, Topics.PROGRAMMES, Topics.VOUCHERS, Topics.REDEMPTIONS,
+                Topics.SETTLEMENTS)) {
+            List<ConsumerRecord<String, String>> records = KafkaTopics.readAll(topic);
+            assertThat(records).as("records on " + topic).isNotEmpty();
+            for (ConsumerRecord<String, String> record : records) {
+                String type = KafkaTopics.header(record, CloudEvents.TYPE);
+                assertThat(EventCatalog.typesOn(topic)).contains(type);
+                for (String header : List.of(CloudEvents.SPEC_VERSION, CloudEvents.ID, CloudEvents.SOURCE,
+                        CloudEvents.SUBJECT, CloudEvents.TIME, CloudEvents.STREAM_VERSION, CloudEvents.CORRELATION_ID,
+                        CloudEvents.ACTOR)) {
+                    assertThat(KafkaTopics.header(record, header)).as(header + " of " + type).isNotBlank();
+                }
+                assertThat(KafkaTopics.header(record, CloudEvents.SUBJECT)).isEqualTo(record.key());
+                try (InputStream schema = EventCatalog.class.getClassLoader()
+                        .getResourceAsStream(EventCatalog.schemaResourceOf(type))) {
+                    JsonSchema validator = schemas.getSchema(schema);
+                    JsonNode value = json.readTree(record.value());
+                    assertThat(validator.validate(value)).as(type + " " + record.value()).isEmpty();
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(27);
     }
 }
