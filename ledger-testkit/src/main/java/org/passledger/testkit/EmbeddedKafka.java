@@ -38,11 +38,21 @@ final class EmbeddedKafka {
         return cluster.bootstrapServers();
     }
 
+    /** Closes the broker, but never holds the JVM's exit longer than a few seconds (a busy machine is slow). */
     private static void stop() {
+        Thread closer = new Thread(() -> {
+            try {
+                cluster.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting
+            }
+        }, "embedded-kafka-close");
+        closer.setDaemon(true);
+        closer.start();
         try {
-            cluster.close();
-        } catch (Exception ignored) {
-            // the JVM is exiting
+            closer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 import org.passledger.events.EventEnvelope;
 import org.passledger.events.MalformedEventException;
 import org.passledger.events.UnknownEventTypeException;
@@ -25,6 +26,8 @@ import org.passledger.kernel.store.SqlTime;
 @ApplicationScoped
 public class ProjectionRunner {
 
+    private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
+
     private final Mutiny.SessionFactory sessions;
     private final Clock clock;
 
@@ -34,10 +37,11 @@ public class ProjectionRunner {
     }
 
     public Uni<Void> consume(ConsumerRecord<String, String> record, Projection... projections) {
-        EventEnvelope event = decode(record);
-        return sessions.withTransaction((session, tx) -> applyAll(session, event, List.of(projections)))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
-                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5);
+        return Uni.createFrom().item(() -> decode(record))
+                .chain(event -> sessions.withTransaction((session, tx) -> applyAll(session, event, List.of(projections)))
+                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5))
+                .onFailure().invoke(failure -> LOG.warnf("Record %s-%d@%d not applied, it goes to the dead-letter topic: %s",
+                        record.topic(), record.partition(), record.offset(), failure.getMessage()));
     }
 
     /** Decodes a Kafka record into an envelope; a record that is not a valid event is poison. */
