@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.passledger.events.values.Address;
+import org.passledger.events.values.CatalogueService;
 import org.passledger.events.values.GeoPoint;
+import org.passledger.events.values.OpeningHours;
+import org.passledger.events.values.OrganisationContact;
+import org.passledger.events.values.Site;
 
 /** A labelled place ("lieu de médiation numérique") and its label. Topic {@link Topics#STRUCTURES}. */
 public sealed interface StructureEvent extends LedgerEvent
@@ -18,7 +23,12 @@ public sealed interface StructureEvent extends LedgerEvent
                 StructureEvent.LabelSuspended,
                 StructureEvent.LabelReinstated,
                 StructureEvent.LabelRevoked,
-                StructureEvent.LabelExpired {
+                StructureEvent.LabelExpired,
+                StructureEvent.StructureDetailsChanged,
+                StructureEvent.ProfileChanged,
+                StructureEvent.LabelAppliedV2,
+                StructureEvent.ApplicationWithdrawn,
+                StructureEvent.LabelRefused {
 
     UUID structureId();
 
@@ -136,6 +146,92 @@ public sealed interface StructureEvent extends LedgerEvent
             Objects.requireNonNull(structureId, "structureId");
             Objects.requireNonNull(expiredOn, "expiredOn");
             Objects.requireNonNull(recordedAt, "recordedAt");
+        }
+    }
+
+    /** The place corrected its name, legal form or address (its SIRET never changes). */
+    @EventType("structure.details-changed.v1")
+    record StructureDetailsChanged(
+            UUID structureId,
+            String name,
+            String legalForm,
+            Address address,
+            GeoPoint location, // nullable: not every place has been geocoded
+            Instant changedAt) implements StructureEvent {
+
+        public StructureDetailsChanged {
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(legalForm, "legalForm");
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(changedAt, "changedAt");
+        }
+    }
+
+    /** The place's public profile, replaced as a whole: opening hours, contact, sites and service catalogue. */
+    @EventType("structure.profile-changed.v1")
+    record ProfileChanged(
+            UUID structureId,
+            List<OpeningHours> openingHours,
+            OrganisationContact contact, // nullable: the place gave none
+            List<Site> sites,
+            List<CatalogueService> catalogue,
+            Instant changedAt) implements StructureEvent {
+
+        public ProfileChanged {
+            Objects.requireNonNull(structureId, "structureId");
+            openingHours = List.copyOf(Objects.requireNonNull(openingHours, "openingHours"));
+            sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
+            catalogue = List.copyOf(Objects.requireNonNull(catalogue, "catalogue"));
+            Objects.requireNonNull(changedAt, "changedAt");
+        }
+    }
+
+    /**
+     * The structure applied for the label: the services covered, its answers to the qualification
+     * questionnaire (by question code) and when it accepted the national charter. Supersedes
+     * {@code structure.label-applied.v1}, which stays readable.
+     */
+    @EventType("structure.label-applied.v2")
+    record LabelAppliedV2(
+            UUID structureId,
+            UUID applicationId,
+            List<String> services,
+            Map<String, String> answers,
+            Instant charterAcceptedAt,
+            Instant appliedAt) implements StructureEvent {
+
+        public LabelAppliedV2 {
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(applicationId, "applicationId");
+            services = List.copyOf(Objects.requireNonNull(services, "services"));
+            answers = Map.copyOf(Objects.requireNonNull(answers, "answers"));
+            Objects.requireNonNull(charterAcceptedAt, "charterAcceptedAt");
+            Objects.requireNonNull(appliedAt, "appliedAt");
+        }
+    }
+
+    /** The place withdrew its pending application before the agency decided. */
+    @EventType("structure.application-withdrawn.v1")
+    record ApplicationWithdrawn(UUID structureId, UUID applicationId, Instant withdrawnAt) implements StructureEvent {
+
+        public ApplicationWithdrawn {
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(applicationId, "applicationId");
+            Objects.requireNonNull(withdrawnAt, "withdrawnAt");
+        }
+    }
+
+    /** The national agency turned the pending application down, with its reason. */
+    @EventType("structure.label-refused.v1")
+    record LabelRefused(UUID structureId, UUID applicationId, String reason, Instant refusedAt)
+            implements StructureEvent {
+
+        public LabelRefused {
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(applicationId, "applicationId");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(refusedAt, "refusedAt");
         }
     }
 }

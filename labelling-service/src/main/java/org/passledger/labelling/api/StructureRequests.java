@@ -43,6 +43,14 @@ public final class StructureRequests {
         }
     }
 
+    @Schema(name = "StructureDetails", description = "The place's identity details; replaces them all. The SIRET is not editable")
+    public record Details(
+            @NotBlank @Size(max = 200) @Schema(example = "Connect & vous") String name,
+            @NotBlank @Size(max = 100) @Schema(example = "association loi 1901") String legalForm,
+            @NotNull @Valid AddressBody address,
+            @Valid LocationBody location) {
+    }
+
     @Schema(name = "StructureProfile", description = "Everything a place may edit after registering; replaces the whole profile")
     public record Profile(
             @Size(max = 50) List<@NotNull @Valid OpeningHoursBody> openingHours,
@@ -128,7 +136,8 @@ public final class StructureRequests {
             @Size(max = 50) @Schema(description = "Answers to the qualification questionnaire, by question code",
                     example = "{\"public-accueilli\": \"tout public\", \"mediateurs\": \"2\"}")
             Map<@NotBlank @Size(max = 60) String, @NotNull @Size(max = 2000) String> answers,
-            @Schema(description = "Acceptance of the national charter; false refuses the application", example = "true")
+            @NotNull @Schema(description = "Acceptance of the national charter: required, and must be true",
+                    example = "true", required = true)
             Boolean charterAccepted) {
     }
 

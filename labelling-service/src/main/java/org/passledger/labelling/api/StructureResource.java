@@ -100,6 +100,31 @@ public class StructureResource {
     }
 
     @PUT
+    @Path("/{structureId}/details")
+    @RolesAllowed(Roles.STRUCTURE)
+    @Operation(operationId = "changeStructureDetails", summary = "Correct the place's name, legal form and address",
+            description = "Replaces name, legal form, address and location; the SIRET is not editable. "
+                    + "A labelled place cannot move to another département.")
+    @APIResponse(responseCode = "200", description = "Details changed",
+            content = @Content(schema = @Schema(implementation = StructureResponses.Accepted.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or postcode not in the département",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown place",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "departement-change-while-labelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changeDetails(@PathParam("structureId") UUID structureId,
+                                       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                       @NotNull @Valid StructureRequests.Details body) {
+        caller.requireParty(Roles.STRUCTURE, structureId);
+        var command = new StructureCommand.ChangeDetails(structureId, body.name(), body.legalForm(),
+                body.address().toAddress(), body.location() == null ? null : body.location().toGeoPoint());
+        return idempotency.run(caller.actor(), idempotencyKey, "PUT /structures/" + structureId + "/details", body,
+                session -> service.handle(session, command, metadata.events()).map(decision -> Outcome.ok(
+                        new StructureResponses.Accepted(structureId, decision.version()))));
+    }
+
+    @PUT
     @Path("/{structureId}/profile")
     @RolesAllowed(Roles.STRUCTURE)
     @Operation(operationId = "changeStructureProfile", summary = "Replace the place's hours, contact, sites and catalogue")
@@ -181,15 +206,14 @@ public class StructureResource {
             if (view == null) {
                 throw ProblemException.notFound("structure", structureId);
             }
-            return labels.label(structureId).chain(label -> profiles.profile(structureId).chain(profile ->
+            return profiles.profile(structureId).chain(profile ->
                     labels.latestApplication(structureId).map(application ->
                             new StructureResponses.StructureBody(view.structureId, view.name, view.siret,
                                     view.legalForm, view.street, view.postcode, view.commune, view.departement,
-                                    view.latitude, view.longitude,
-                                    label.map(l -> l.labelStatus()).orElse(view.labelStatus),
+                                    view.latitude, view.longitude, view.labelStatus,
                                     view.conventionReference, view.labelValidFrom, view.labelValidUntil,
                                     view.eventsApplied, profile.orElse(StructureProfile.EMPTY),
-                                    application.orElse(null)))));
+                                    application.orElse(null))));
         });
     }
 
@@ -205,8 +229,8 @@ public class StructureResource {
     public Uni<StructureResponses.History> history(@PathParam("structureId") UUID structureId) {
         requireOwnOrOverseer(structureId);
         return queries.history(structureId).map(history -> new StructureResponses.History(structureId,
-                history.entries().stream().map(e -> new StructureResponses.HistoryEntry(e.type(), e.sharedVersion(),
-                        e.recordedAt(), e.actor(), e.event())).toList()));
+                history.stream().map(e -> new StructureResponses.HistoryEntry(e.type(), e.version(),
+                        e.recordedAt(), e.metadata().actor(), e.data())).toList()));
     }
 
     @GET

@@ -48,8 +48,8 @@ public final class StructureResponses {
 
     @Schema(name = "StructureHistoryEntry")
     public record HistoryEntry(@Schema(example = "structure.label-granted.v1") String type,
-                               @Schema(description = "Version in the stream published on the labelling topic; "
-                                       + "null for facts kept by this service only", example = "3") Long streamVersion,
+                               @Schema(description = "Version in the place's stream (ce_streamversion on the "
+                                       + "labelling topic)", example = "3") long streamVersion,
                                Instant recordedAt, @Schema(example = "agency:anct") String actor,
                                @Schema(description = "The event's payload") Object data) {
     }

@@ -3,7 +3,7 @@ package org.passledger.labelling.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.passledger.events.EventJson;
 
-/** The event payload mapper, for this service's own stream and its jsonb columns. */
+/** The event payload mapper, for the read models' jsonb columns. */
 public final class Json {
 
     private Json() {

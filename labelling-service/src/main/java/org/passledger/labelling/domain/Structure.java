@@ -6,24 +6,27 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.passledger.events.StructureEvent;
+import org.passledger.events.StructureEvent.ApplicationWithdrawn;
 import org.passledger.events.StructureEvent.LabelApplied;
+import org.passledger.events.StructureEvent.LabelAppliedV2;
 import org.passledger.events.StructureEvent.LabelExpired;
 import org.passledger.events.StructureEvent.LabelGranted;
+import org.passledger.events.StructureEvent.LabelRefused;
 import org.passledger.events.StructureEvent.LabelReinstated;
 import org.passledger.events.StructureEvent.LabelRenewed;
 import org.passledger.events.StructureEvent.LabelRevoked;
 import org.passledger.events.StructureEvent.LabelSuspended;
+import org.passledger.events.StructureEvent.ProfileChanged;
+import org.passledger.events.StructureEvent.StructureDetailsChanged;
 import org.passledger.events.StructureEvent.StructureRegistered;
 import org.passledger.events.values.Address;
 import org.passledger.kernel.command.Decider;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.values.Departement;
 import org.passledger.kernel.values.Siret;
-import org.passledger.labelling.domain.LocalStructureEvent.ApplicationSubmitted;
-import org.passledger.labelling.domain.LocalStructureEvent.ApplicationWithdrawn;
-import org.passledger.labelling.domain.LocalStructureEvent.LabelRefused;
-import org.passledger.labelling.domain.LocalStructureEvent.ProfileChanged;
 import org.passledger.labelling.domain.StructureCommand.ApplyForLabel;
+import org.passledger.labelling.domain.StructureCommand.ChangeDetails;
 import org.passledger.labelling.domain.StructureCommand.ChangeProfile;
 import org.passledger.labelling.domain.StructureCommand.ExpireLabel;
 import org.passledger.labelling.domain.StructureCommand.GrantLabel;
@@ -39,9 +42,9 @@ import org.passledger.labelling.domain.StructureState.LabelStatus;
 /**
  * A labelled place: registration and profile, application for the label, and the agency's decisions on it
  * (grant of a 3-year convention, refusal, renewal, suspension, reinstatement, revocation) plus expiry.
- * Events are the labelling topic's {@code StructureEvent}s and this service's own {@link LocalStructureEvent}s.
+ * Every fact is a {@code StructureEvent} of the place's stream, published on the labelling topic.
  */
-public final class Structure implements Decider<StructureCommand, StructureState, Object> {
+public final class Structure implements Decider<StructureCommand, StructureState, StructureEvent> {
 
     /** The national convention runs three years. */
     public static final int CONVENTION_YEARS = 3;
@@ -58,16 +61,19 @@ public final class Structure implements Decider<StructureCommand, StructureState
     }
 
     @Override
-    public List<Object> decide(StructureCommand command, StructureState state) {
+    public List<StructureEvent> decide(StructureCommand command, StructureState state) {
         if (command instanceof RegisterStructure register) {
             return register(register, state);
         }
         if (!state.registered()) {
             throw ProblemException.notFound("structure", command.structureId());
         }
+        if (command instanceof ChangeDetails change) {
+            return changeDetails(change, state);
+        }
         if (command instanceof ChangeProfile change) {
             checkProfile(change.profile());
-            return List.of(new ProfileChanged(change.structureId(), change.profile(), clock.instant()));
+            return List.of(change.profile().changed(change.structureId(), clock.instant()));
         }
         if (command instanceof ApplyForLabel apply) {
             return apply(apply, state);
@@ -117,7 +123,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
         return LocalDate.ofInstant(clock.instant(), LabelTimeline.ZONE);
     }
 
-    private List<Object> register(RegisterStructure command, StructureState state) {
+    private List<StructureEvent> register(RegisterStructure command, StructureState state) {
         if (state.registered()) {
             throw ProblemException.rule("structure-already-registered", "This place is already registered.");
         }
@@ -126,13 +132,26 @@ public final class Structure implements Decider<StructureCommand, StructureState
         }
         checkAddress(command.address(), "address");
         checkProfile(command.profile());
-        List<Object> events = new ArrayList<>();
+        List<StructureEvent> events = new ArrayList<>();
         events.add(new StructureRegistered(command.structureId(), command.name(), command.siret(),
                 command.legalForm(), command.address(), command.location(), clock.instant()));
         if (!command.profile().equals(StructureProfile.EMPTY)) {
-            events.add(new ProfileChanged(command.structureId(), command.profile(), clock.instant()));
+            events.add(command.profile().changed(command.structureId(), clock.instant()));
         }
         return events;
+    }
+
+    /** Name, legal form and address are the place's to correct; its SIRET is not. */
+    private List<StructureEvent> changeDetails(ChangeDetails command, StructureState state) {
+        checkAddress(command.address(), "address");
+        boolean labelHeld = state.label() == LabelStatus.GRANTED || state.label() == LabelStatus.SUSPENDED;
+        if (labelHeld && !command.address().departement().equals(state.departement())) {
+            // the convention and every consumer's record of it name the département it was granted in
+            throw ProblemException.rule("departement-change-while-labelled",
+                    "A labelled place cannot move to another département; its convention is departmental.");
+        }
+        return List.of(new StructureDetailsChanged(command.structureId(), command.name(), command.legalForm(),
+                command.address(), command.location(), clock.instant()));
     }
 
     private static void checkAddress(Address address, String field) {
@@ -170,7 +189,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
         }
     }
 
-    private List<Object> apply(ApplyForLabel command, StructureState state) {
+    private List<StructureEvent> apply(ApplyForLabel command, StructureState state) {
         if (state.label() == LabelStatus.APPLIED) {
             throw ProblemException.rule("application-already-pending", "This place already has a pending application.");
         }
@@ -186,23 +205,21 @@ public final class Structure implements Decider<StructureCommand, StructureState
             throw InvalidFields.of("empty-catalogue", "services",
                     "an application lists at least one service (or the place's catalogue has one)");
         }
-        if (Boolean.FALSE.equals(command.charterAccepted())) {
+        if (!command.charterAccepted()) {
             throw InvalidFields.of("charter-not-accepted", "charterAccepted", "the charter must be accepted");
         }
-        return List.of(
-                new LabelApplied(command.structureId(), command.applicationId(), services, clock.instant()),
-                new ApplicationSubmitted(command.structureId(), command.applicationId(), command.answers(),
-                        !Boolean.FALSE.equals(command.charterAccepted()), clock.instant()));
+        return List.of(new LabelAppliedV2(command.structureId(), command.applicationId(), services,
+                command.answers(), clock.instant(), clock.instant()));
     }
 
-    private List<Object> grant(GrantLabel command, StructureState state) {
+    private List<StructureEvent> grant(GrantLabel command, StructureState state) {
         requirePending(state, null);
         LocalDate validUntil = command.validFrom().plusYears(CONVENTION_YEARS).minusDays(1);
         return List.of(new LabelGranted(command.structureId(), command.conventionReference(), command.validFrom(),
                 validUntil, state.departement(), clock.instant()));
     }
 
-    private List<Object> renew(RenewLabel command, StructureState state) {
+    private List<StructureEvent> renew(RenewLabel command, StructureState state) {
         if (state.label() == LabelStatus.SUSPENDED) {
             throw ProblemException.rule("label-suspended", "A suspended label cannot be renewed; reinstate it first.");
         }
@@ -212,7 +229,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
                 from.plusYears(CONVENTION_YEARS).minusDays(1), clock.instant()));
     }
 
-    private List<Object> expire(ExpireLabel command, StructureState state) {
+    private List<StructureEvent> expire(ExpireLabel command, StructureState state) {
         if (state.label() != LabelStatus.GRANTED && state.label() != LabelStatus.SUSPENDED) {
             requireLabelExists(state);
             throw ProblemException.rule("label-not-in-force", "Only a granted or suspended label can expire.");
@@ -257,15 +274,22 @@ public final class Structure implements Decider<StructureCommand, StructureState
     }
 
     @Override
-    public StructureState evolve(StructureState state, Object event) {
+    public StructureState evolve(StructureState state, StructureEvent event) {
         if (event instanceof StructureRegistered registered) {
             return new StructureState(true, registered.address().departement(), LabelStatus.NONE, null, null, null,
                     List.of());
         }
+        if (event instanceof StructureDetailsChanged changed) {
+            return state.withDepartement(changed.address().departement());
+        }
         if (event instanceof ProfileChanged changed) {
-            return state.withCatalogue(changed.profile().serviceCodes());
+            return state.withCatalogue(changed.catalogue().stream()
+                    .map(org.passledger.events.values.CatalogueService::code).toList());
         }
         if (event instanceof LabelApplied applied) {
+            return state.withApplication(LabelStatus.APPLIED, applied.applicationId());
+        }
+        if (event instanceof LabelAppliedV2 applied) {
             return state.withApplication(LabelStatus.APPLIED, applied.applicationId());
         }
         if (event instanceof ApplicationWithdrawn || event instanceof LabelRefused) {

@@ -22,18 +22,27 @@ public sealed interface StructureCommand {
         }
     }
 
+    /** Name, legal form, address and location replaced; the SIRET is not editable. */
+    record ChangeDetails(UUID structureId, String name, String legalForm, Address address, GeoPoint location)
+            implements StructureCommand {
+    }
+
     record ChangeProfile(UUID structureId, StructureProfile profile) implements StructureCommand {
     }
 
     /**
      * {@code services} lists what the application covers; when empty, the place's catalogue is used.
-     * {@code charterAccepted} is null when the caller did not say (older clients), false when it refused.
+     * The charter must be accepted: an application with {@code charterAccepted} false is refused.
      */
     record ApplyForLabel(UUID structureId, UUID applicationId, List<String> services, Map<String, String> answers,
-                         Boolean charterAccepted) implements StructureCommand {
+                         boolean charterAccepted) implements StructureCommand {
+
+        public ApplyForLabel {
+            answers = answers == null ? Map.of() : Map.copyOf(answers);
+        }
 
         public ApplyForLabel(UUID structureId, UUID applicationId, List<String> services) {
-            this(structureId, applicationId, services, Map.of(), null);
+            this(structureId, applicationId, services, Map.of(), true);
         }
     }
 

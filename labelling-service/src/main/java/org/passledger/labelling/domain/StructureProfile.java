@@ -1,9 +1,12 @@
 package org.passledger.labelling.domain;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import org.passledger.events.StructureEvent.ProfileChanged;
 import org.passledger.events.values.Address;
 import org.passledger.events.values.GeoPoint;
 
@@ -24,6 +27,32 @@ public record StructureProfile(List<OpeningHours> openingHours, OrganisationCont
 
     public List<String> serviceCodes() {
         return catalogue.stream().map(CatalogueService::code).toList();
+    }
+
+    /** The {@code structure.profile-changed.v1} event that records this profile. */
+    public ProfileChanged changed(UUID structureId, Instant at) {
+        return new ProfileChanged(structureId,
+                openingHours.stream().map(h -> new org.passledger.events.values.OpeningHours(h.day().name(),
+                        h.opens().toString(), h.closes().toString())).toList(),
+                contact == null ? null : new org.passledger.events.values.OrganisationContact(contact.email(),
+                        contact.phone(), contact.website()),
+                sites.stream().map(s -> new org.passledger.events.values.Site(s.name(), s.address(), s.location()))
+                        .toList(),
+                catalogue.stream().map(c -> new org.passledger.events.values.CatalogueService(c.code(), c.label(),
+                        c.durationMinutes())).toList(),
+                at);
+    }
+
+    /** The profile a {@code structure.profile-changed.v1} event records. */
+    public static StructureProfile of(ProfileChanged event) {
+        return new StructureProfile(
+                event.openingHours().stream().map(h -> new OpeningHours(DayOfWeek.valueOf(h.day()),
+                        LocalTime.parse(h.opens()), LocalTime.parse(h.closes()))).toList(),
+                event.contact() == null ? null : new OrganisationContact(event.contact().email(),
+                        event.contact().phone(), event.contact().website()),
+                event.sites().stream().map(s -> new Site(s.name(), s.address(), s.location())).toList(),
+                event.catalogue().stream().map(c -> new CatalogueService(c.code(), c.label(), c.durationMinutes()))
+                        .toList());
     }
 
     /** One opening slot on one day of the week, e.g. Monday 09:00-12:00. */

@@ -30,6 +30,10 @@ public record StructureState(boolean registered, String departement, LabelStatus
         return new StructureState(registered, departement, LabelStatus.GRANTED, null, from, until, catalogue);
     }
 
+    StructureState withDepartement(String code) {
+        return new StructureState(registered, code, label, pendingApplication, validFrom, validUntil, catalogue);
+    }
+
     StructureState withCatalogue(List<String> codes) {
         return new StructureState(registered, departement, label, pendingApplication, validFrom, validUntil, codes);
     }

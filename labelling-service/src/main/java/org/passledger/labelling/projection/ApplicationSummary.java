@@ -14,7 +14,11 @@ public record ApplicationSummary(UUID applicationId, UUID structureId,
                                  @Schema(example = "PENDING", enumeration = {"PENDING", "WITHDRAWN", "REFUSED", "GRANTED"})
                                  String status,
                                  @Schema(example = "[\"online-procedures\"]") List<String> services,
-                                 Map<String, String> answers, boolean charterAccepted,
+                                 Map<String, String> answers,
+                                 @Schema(description = "Whether the charter was accepted; null for applications "
+                                         + "recorded before the questionnaire travelled on the topic",
+                                         example = "true") Boolean charterAccepted,
+                                 Instant charterAcceptedAt,
                                  Instant submittedAt, Instant decidedAt,
                                  @Schema(example = "Questionnaire incomplet") String reason) {
 }

@@ -19,17 +19,10 @@ import org.passledger.kernel.store.SqlTime;
 @ApplicationScoped
 public class LabelQueries {
 
-    /**
-     * The label status to show: the topic says APPLIED until the next label event, but a withdrawn or refused
-     * application (recorded only here) puts the place back where it was before applying.
-     */
+    /** Places and their label status, as the structure view projection folds them from the topic. */
     static final String LABELS = """
             select cast(v.structure_id as text) as id, v.name, v.siret, v.departement, v.commune,
-                   case when v.label_status = 'APPLIED' and not exists (
-                             select 1 from label_applications a
-                             where a.structure_id = v.structure_id and a.status = 'PENDING')
-                        then case when v.label_valid_until is null then 'NONE' else 'EXPIRED' end
-                        else v.label_status end as status,
+                   v.label_status as status,
                    v.convention_reference, cast(v.label_valid_from as text) as valid_from,
                    cast(v.label_valid_until as text) as valid_until
             from structure_view v""";
@@ -38,21 +31,14 @@ public class LabelQueries {
             select cast(a.application_id as text), cast(a.structure_id as text), v.name, v.departement, a.status,
                    a.services, cast(a.answers as text), a.charter_accepted,
             """ + SqlTime.micros("a.submitted_at") + ", " + SqlTime.micros("a.decided_at") + """
-            , a.reason
+            , a.reason, """ + SqlTime.micros("a.charter_accepted_at") + """
+
             from label_applications a left join structure_view v on v.structure_id = a.structure_id""";
 
     private final Transactions transactions;
 
     public LabelQueries(Transactions transactions) {
         this.transactions = transactions;
-    }
-
-    public Uni<Optional<LabelSummary>> label(UUID structureId) {
-        return transactions.read(session -> session
-                .createNativeQuery("select * from (" + LABELS + ") l where l.id = :id", Object[].class)
-                .setParameter("id", structureId.toString())
-                .getResultList()
-                .map(rows -> rows.stream().findFirst().map(LabelQueries::toLabel)));
     }
 
     public Uni<Page<LabelSummary>> labels(String departement, String status, int page, int size) {
@@ -132,8 +118,8 @@ public class LabelQueries {
         return new ApplicationSummary(UUID.fromString((String) r[0]), UUID.fromString((String) r[1]),
                 (String) r[2], (String) r[3], (String) r[4],
                 services.isEmpty() ? List.of() : Arrays.asList(services.split("\\|")),
-                answers((String) r[6]), (Boolean) r[7], SqlTime.fromMicros(r[8]),
-                r[9] == null ? null : SqlTime.fromMicros(r[9]), (String) r[10]);
+                answers((String) r[6]), (Boolean) r[7], r[11] == null ? null : SqlTime.fromMicros(r[11]),
+                SqlTime.fromMicros(r[8]), r[9] == null ? null : SqlTime.fromMicros(r[9]), (String) r[10]);
     }
 
     private static Map<String, String> answers(String json) {

@@ -12,14 +12,19 @@ public class StructureEventsConsumer {
 
     private final ProjectionRunner runner;
     private final StructureViewProjection structures;
+    private final StructureProfileProjection profiles;
+    private final LabelApplicationsProjection applications;
 
-    public StructureEventsConsumer(ProjectionRunner runner, StructureViewProjection structures) {
+    public StructureEventsConsumer(ProjectionRunner runner, StructureViewProjection structures,
+                                   StructureProfileProjection profiles, LabelApplicationsProjection applications) {
         this.runner = runner;
         this.structures = structures;
+        this.profiles = profiles;
+        this.applications = applications;
     }
 
     @Incoming("structures")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return runner.consume(record, structures);
+        return runner.consume(record, structures, profiles, applications);
     }
 }

@@ -7,18 +7,25 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.EventEnvelope;
 import org.passledger.events.StructureEvent;
+import org.passledger.events.StructureEvent.ApplicationWithdrawn;
 import org.passledger.events.StructureEvent.LabelApplied;
+import org.passledger.events.StructureEvent.LabelAppliedV2;
 import org.passledger.events.StructureEvent.LabelExpired;
 import org.passledger.events.StructureEvent.LabelGranted;
+import org.passledger.events.StructureEvent.LabelRefused;
 import org.passledger.events.StructureEvent.LabelReinstated;
 import org.passledger.events.StructureEvent.LabelRenewed;
 import org.passledger.events.StructureEvent.LabelRevoked;
 import org.passledger.events.StructureEvent.LabelSuspended;
+import org.passledger.events.StructureEvent.StructureDetailsChanged;
 import org.passledger.events.StructureEvent.StructureRegistered;
 import org.passledger.events.Topics;
 import org.passledger.kernel.projection.Projection;
 
-/** Keeps {@link StructureView} up to date from the labelling topic. */
+/**
+ * Keeps {@link StructureView} up to date from the labelling topic: every event of a place counts in its
+ * {@code events_applied}, and the label status shown to everyone is the one this projection folds.
+ */
 @ApplicationScoped
 public class StructureViewProjection implements Projection {
 
@@ -69,9 +76,24 @@ public class StructureViewProjection implements Projection {
     }
 
     private static void applyLabel(StructureView view, StructureEvent event) {
-        if (event instanceof LabelApplied applied) {
+        if (event instanceof StructureDetailsChanged changed) {
+            view.name = changed.name();
+            view.legalForm = changed.legalForm();
+            view.street = changed.address().street();
+            view.postcode = changed.address().postcode();
+            view.commune = changed.address().commune();
+            view.departement = changed.address().departement();
+            view.latitude = changed.location() == null ? null : changed.location().latitude();
+            view.longitude = changed.location() == null ? null : changed.location().longitude();
+        } else if (event instanceof LabelApplied applied) {
             view.labelStatus = "APPLIED";
             view.services = String.join("|", applied.services());
+        } else if (event instanceof LabelAppliedV2 applied) {
+            view.labelStatus = "APPLIED";
+            view.services = String.join("|", applied.services());
+        } else if (event instanceof ApplicationWithdrawn || event instanceof LabelRefused) {
+            // back where the place was before applying: never labelled, or its former label expired
+            view.labelStatus = view.labelValidUntil == null ? "NONE" : "EXPIRED";
         } else if (event instanceof LabelGranted granted) {
             view.labelStatus = "GRANTED";
             view.conventionReference = granted.conventionReference();

@@ -25,6 +25,11 @@ class AuthorisationTest {
         return given().header("Authorization", TestTokens.bearer(role, party)).contentType("application/json");
     }
 
+    static Map<String, Object> details() {
+        return Map.of("name", "Renamed", "legalForm", "SCIC", "address", Map.of("street", "3 rue Neuve",
+                "postcode", "30600", "commune", "Vauvert", "departement", "30"));
+    }
+
     @Test
     void anotherPlace_canNeitherReadNorChangeThePlace() {
         UUID victim = Places.registered();
@@ -39,6 +44,8 @@ class AuthorisationTest {
                 .when().get("/structures/" + victim + "/labelled-on").then().statusCode(403);
         as(Roles.STRUCTURE, intruder).body(Map.of("catalogue", List.of()))
                 .when().put("/structures/" + victim + "/profile").then().statusCode(403);
+        as(Roles.STRUCTURE, intruder).body(details())
+                .when().put("/structures/" + victim + "/details").then().statusCode(403);
         as(Roles.STRUCTURE, intruder).body(Map.of("charterAccepted", true))
                 .when().post("/structures/" + victim + "/label-applications").then().statusCode(403);
         as(Roles.STRUCTURE, intruder)
@@ -94,6 +101,8 @@ class AuthorisationTest {
                 .when().post("/structures").then().statusCode(403);
         as(Roles.AGENCY, "anct").body(Map.of("catalogue", List.of()))
                 .when().put("/structures/" + place + "/profile").then().statusCode(403);
+        as(Roles.AGENCY, "anct").body(details())
+                .when().put("/structures/" + place + "/details").then().statusCode(403);
     }
 
     @Test

@@ -37,7 +37,8 @@ class LabelApplicationTest {
     void application_withQuestionnaireAndCharter_isPendingForTheAgency_andPublished() {
         UUID place = Places.registered();
         UUID application = Places.applied(place);
-        assertThat(pendingApplications()).contains(application.toString());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(pendingApplications()).contains(application.toString()));
         given().header("Authorization", Places.asAgency()).queryParam("size", 500)
                 .when().get("/agency/label-applications")
                 .then().body("items.find { it.applicationId == '" + application + "' }.answers['public-accueilli']",
@@ -47,7 +48,8 @@ class LabelApplicationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 KafkaTopics.readAll(Topics.STRUCTURES).stream().filter(r -> place.toString().equals(r.key()))
                         .map(r -> KafkaTopics.header(r, CloudEvents.TYPE)).toList())
-                .containsExactly("structure.registered.v1", "structure.label-applied.v1"));
+                .containsExactly("structure.registered.v1", "structure.profile-changed.v1",
+                        "structure.label-applied.v2"));
     }
 
     @Test
@@ -59,6 +61,15 @@ class LabelApplicationTest {
         Places.apply(place, Map.of("charterAccepted", true)).statusCode(400)
                 .body("code", equalTo("empty-catalogue"))
                 .body("violations.field", hasItem("services"));
+        assertThat(Places.historySize(place)).isEqualTo(2);
+    }
+
+    @Test
+    void missingCharterAcceptance_isRefused_namingTheField() {
+        UUID place = Places.registered();
+        Places.apply(place, Map.of("answers", Map.of("public-accueilli", "tout public"))).statusCode(400)
+                .body("code", equalTo("validation-failed"))
+                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("charterAccepted")));
         assertThat(Places.historySize(place)).isEqualTo(2);
     }
 
@@ -77,7 +88,8 @@ class LabelApplicationTest {
         given().header("Authorization", Places.asPlace(place)).contentType("application/json")
                 .when().post("/structures/" + place + "/label-applications/" + application + "/withdraw")
                 .then().statusCode(200);
-        assertThat(pendingApplications()).doesNotContain(application.toString());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(pendingApplications()).doesNotContain(application.toString()));
         Places.grant(place, "2027-01-01").statusCode(409).body("code", equalTo("no-pending-application"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", Places.asPlace(place)).when().get("/structures/" + place)
@@ -101,7 +113,7 @@ class LabelApplicationTest {
                         .body("application.status", equalTo("REFUSED"))
                         .body("application.reason", equalTo("Questionnaire incomplet")));
         given().header("Authorization", Places.asPlace(place)).when().get("/structures/" + place + "/history")
-                .then().body("events.type", hasItem("structure.label-refused"));
+                .then().body("events.type", hasItem("structure.label-refused.v1"));
     }
 
     @Test

@@ -81,17 +81,18 @@ class LabelledOnDateTest {
 
         // the same answer from the topic alone, as redemption-service reads it
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(topicTypes(place)).containsExactly("structure.registered.v1", "structure.label-applied.v1",
+                assertThat(topicTypes(place)).containsExactly("structure.registered.v1", "structure.profile-changed.v1",
+                        "structure.label-applied.v2",
                         "structure.label-granted.v1", "structure.label-suspended.v1", "structure.label-reinstated.v1",
                         "structure.label-renewed.v1", "structure.label-expired.v1"));
-        var renewed = (StructureEvent.LabelRenewed) topicEvents(place).get(5);
+        var renewed = (StructureEvent.LabelRenewed) topicEvents(place).get(6);
         assertThat(renewed.validFrom()).hasToString("2030-01-15");
-        var expired = (StructureEvent.LabelExpired) topicEvents(place).get(6);
+        var expired = (StructureEvent.LabelExpired) topicEvents(place).get(7);
         assertThat(expired.expiredOn()).hasToString("2033-01-14");
         var expiredRecord = KafkaTopics.readAll(Topics.STRUCTURES).stream()
-                .filter(r -> place.toString().equals(r.key())).toList().get(6);
+                .filter(r -> place.toString().equals(r.key())).toList().get(7);
         assertThat(KafkaTopics.header(expiredRecord, CloudEvents.SUBJECT)).isEqualTo(place.toString());
-        assertThat(KafkaTopics.header(expiredRecord, CloudEvents.STREAM_VERSION)).isEqualTo("7");
+        assertThat(KafkaTopics.header(expiredRecord, CloudEvents.STREAM_VERSION)).isEqualTo("8");
         assertThat(KafkaTopics.header(expiredRecord, CloudEvents.ACTOR)).isEqualTo(LabelExpiryJob.ACTOR);
         assertThat(KafkaTopics.header(expiredRecord, CloudEvents.TIME)).isEqualTo("2033-01-15T06:00:00Z");
         assertThat(KafkaTopics.header(expiredRecord, CloudEvents.ID)).isNotBlank();

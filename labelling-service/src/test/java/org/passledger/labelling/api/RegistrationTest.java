@@ -25,7 +25,7 @@ class RegistrationTest {
     void registration_withFullData_isReadBackWithProfileAndLocation() {
         UUID place = UUID.randomUUID();
         String siret = Sirets.fresh();
-        Places.register(place, Places.registration(siret)).statusCode(201).body("version", equalTo(1));
+        Places.register(place, Places.registration(siret)).statusCode(201).body("version", equalTo(2));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", Places.asPlace(place)).when().get("/structures/" + place)
@@ -49,14 +49,15 @@ class RegistrationTest {
                         "durationMinutes", 60)), "openingHours", List.of(
                         Map.of("day", "FRIDAY", "opens", "10:00", "closes", "12:00"))))
                 .when().put("/structures/" + place + "/profile")
-                .then().statusCode(200).body("version", equalTo(1));
+                .then().statusCode(200).body("version", equalTo(3));
 
         given().header("Authorization", Places.asPlace(place)).when().get("/structures/" + place + "/history")
                 .then().statusCode(200)
-                .body("events.type", equalTo(List.of("structure.registered.v1", "structure.profile-changed",
-                        "structure.profile-changed")))
-                .body("events[2].data.profile.catalogue[0].code", equalTo("smartphone-basics"))
-                .body("events[0].streamVersion", equalTo(1))
+                .body("events.type", equalTo(List.of("structure.registered.v1", "structure.profile-changed.v1",
+                        "structure.profile-changed.v1")))
+                .body("events[2].data.catalogue[0].code", equalTo("smartphone-basics"))
+                .body("events[2].data.openingHours[0].day", equalTo("FRIDAY"))
+                .body("events.streamVersion", equalTo(List.of(1, 2, 3)))
                 .body("events[2].actor", equalTo("structure:" + place));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", Places.asPlace(place)).when().get("/structures/" + place)

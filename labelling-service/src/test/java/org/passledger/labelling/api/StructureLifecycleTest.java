@@ -38,7 +38,8 @@ class StructureLifecycleTest {
                 .when().post("/structures")
                 .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/structures/" + place)).body("version", equalTo(1));
         given().header("Authorization", TestTokens.bearer(Roles.STRUCTURE, place))
-                .contentType("application/json").body(Map.of("services", java.util.List.of("first-steps-computer")))
+                .contentType("application/json")
+                .body(Map.of("services", java.util.List.of("first-steps-computer"), "charterAccepted", true))
                 .when().post("/structures/" + place + "/label-applications")
                 .then().statusCode(201);
         given().header("Authorization", TestTokens.bearer(Roles.AGENCY, "anct"))
@@ -58,7 +59,7 @@ class StructureLifecycleTest {
         var records = KafkaTopics.readAll(Topics.STRUCTURES).stream()
                 .filter(r -> place.toString().equals(r.key())).toList();
         assertThat(records).extracting(r -> KafkaTopics.header(r, CloudEvents.TYPE))
-                .containsExactly("structure.registered.v1", "structure.label-applied.v1", "structure.label-granted.v1");
+                .containsExactly("structure.registered.v1", "structure.label-applied.v2", "structure.label-granted.v1");
         assertThat(KafkaTopics.header(records.get(0), CloudEvents.SOURCE)).isEqualTo("/pass-ledger/labelling-service");
     }
 }

@@ -4,21 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import org.passledger.events.StructureEvent;
 import org.passledger.kernel.problem.ProblemException;
 
 /** given(past events).when(command).then(new events) or .thenRejectedWith(status, code). */
 final class DeciderSpec {
 
     private final Structure decider;
-    private final List<Object> past;
+    private final List<StructureEvent> past;
     private StructureCommand command;
 
-    private DeciderSpec(Structure decider, List<Object> past) {
+    private DeciderSpec(Structure decider, List<StructureEvent> past) {
         this.decider = decider;
         this.past = past;
     }
 
-    static DeciderSpec given(Structure decider, Object... past) {
+    static DeciderSpec given(Structure decider, StructureEvent... past) {
         return new DeciderSpec(decider, List.of(past));
     }
 
@@ -27,11 +28,11 @@ final class DeciderSpec {
         return this;
     }
 
-    void then(Object... expected) {
+    void then(StructureEvent... expected) {
         assertThat(decider.decide(command, decider.fold(past))).containsExactly(expected);
     }
 
-    List<Object> decided() {
+    List<StructureEvent> decided() {
         return decider.decide(command, decider.fold(past));
     }
 

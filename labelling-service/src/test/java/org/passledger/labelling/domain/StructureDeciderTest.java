@@ -11,21 +11,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.passledger.events.StructureEvent;
+import org.passledger.events.StructureEvent.ApplicationWithdrawn;
 import org.passledger.events.StructureEvent.LabelApplied;
+import org.passledger.events.StructureEvent.LabelAppliedV2;
 import org.passledger.events.StructureEvent.LabelExpired;
 import org.passledger.events.StructureEvent.LabelGranted;
+import org.passledger.events.StructureEvent.LabelRefused;
 import org.passledger.events.StructureEvent.LabelReinstated;
 import org.passledger.events.StructureEvent.LabelRenewed;
 import org.passledger.events.StructureEvent.LabelRevoked;
 import org.passledger.events.StructureEvent.LabelSuspended;
+import org.passledger.events.StructureEvent.ProfileChanged;
+import org.passledger.events.StructureEvent.StructureDetailsChanged;
 import org.passledger.events.StructureEvent.StructureRegistered;
+import org.passledger.events.values.GeoPoint;
 import org.passledger.events.values.Address;
 import org.passledger.kernel.problem.ProblemException;
-import org.passledger.labelling.domain.LocalStructureEvent.ApplicationSubmitted;
-import org.passledger.labelling.domain.LocalStructureEvent.ApplicationWithdrawn;
-import org.passledger.labelling.domain.LocalStructureEvent.LabelRefused;
-import org.passledger.labelling.domain.LocalStructureEvent.ProfileChanged;
 import org.passledger.labelling.domain.StructureCommand.ApplyForLabel;
+import org.passledger.labelling.domain.StructureCommand.ChangeDetails;
 import org.passledger.labelling.domain.StructureCommand.ChangeProfile;
 import org.passledger.labelling.domain.StructureCommand.ExpireLabel;
 import org.passledger.labelling.domain.StructureCommand.GrantLabel;
@@ -50,7 +54,7 @@ class StructureDeciderTest {
 
     static final StructureRegistered REGISTERED = new StructureRegistered(PLACE, "Connect & vous", SIRET,
             "association", ADDRESS, null, NOW);
-    static final ProfileChanged PROFILED = new ProfileChanged(PLACE, PROFILE, NOW);
+    static final ProfileChanged PROFILED = PROFILE.changed(PLACE, NOW);
     static final LabelApplied APPLIED = new LabelApplied(PLACE, APPLICATION, List.of("online-procedures"), NOW);
     static final LabelGranted GRANTED = new LabelGranted(PLACE, "ANCT-1", LocalDate.parse("2027-01-01"),
             LocalDate.parse("2029-12-31"), "30", NOW);
@@ -58,7 +62,7 @@ class StructureDeciderTest {
     static final LabelRevoked REVOKED = new LabelRevoked(PLACE, "fraud", NOW);
     static final LabelExpired EXPIRED = new LabelExpired(PLACE, LocalDate.parse("2029-12-31"), NOW);
 
-    private static DeciderSpec given(Object... past) {
+    private static DeciderSpec given(StructureEvent... past) {
         return DeciderSpec.given(PLACE_DECIDER, past);
     }
 
@@ -69,7 +73,7 @@ class StructureDeciderTest {
     // registration and profile
 
     @Test
-    void register_recordsThePlace_andItsProfileAsALocalFact() {
+    void register_recordsThePlace_andItsProfile_bothOnTheStream() {
         given().when(new RegisterStructure(PLACE, "Connect & vous", SIRET, "association", ADDRESS, null, PROFILE))
                 .then(REGISTERED, PROFILED);
     }
@@ -140,7 +144,8 @@ class StructureDeciderTest {
     void apply_usesTheCatalogue_whenNoServicesAreListed() {
         given(REGISTERED, PROFILED)
                 .when(new ApplyForLabel(PLACE, APPLICATION, List.of(), Map.of("q1", "yes"), true))
-                .then(APPLIED, new ApplicationSubmitted(PLACE, APPLICATION, Map.of("q1", "yes"), true, NOW));
+                .then(new LabelAppliedV2(PLACE, APPLICATION, List.of("online-procedures"), Map.of("q1", "yes"), NOW,
+                        NOW));
     }
 
     @Test
@@ -178,7 +183,7 @@ class StructureDeciderTest {
         UUID second = UUID.randomUUID();
         assertThat(given(REGISTERED, APPLIED, GRANTED, EXPIRED)
                 .when(new ApplyForLabel(PLACE, second, List.of("x"))).decided())
-                .first().isEqualTo(new LabelApplied(PLACE, second, List.of("x"), NOW));
+                .first().isEqualTo(new LabelAppliedV2(PLACE, second, List.of("x"), Map.of(), NOW, NOW));
     }
 
     @Test
@@ -186,7 +191,82 @@ class StructureDeciderTest {
         ApplicationWithdrawn withdrawn = new ApplicationWithdrawn(PLACE, APPLICATION, NOW);
         given(REGISTERED, APPLIED).when(new WithdrawApplication(PLACE, APPLICATION)).then(withdrawn);
         assertThat(given(REGISTERED, APPLIED, withdrawn)
-                .when(new ApplyForLabel(PLACE, UUID.randomUUID(), List.of("x"))).decided()).hasSize(2);
+                .when(new ApplyForLabel(PLACE, UUID.randomUUID(), List.of("x"))).decided()).hasSize(1);
+    }
+
+    @Test
+    void refuse_allowsANewApplication() {
+        LabelRefused refused = new LabelRefused(PLACE, APPLICATION, "incomplete", NOW);
+        assertThat(given(REGISTERED, APPLIED, refused)
+                .when(new ApplyForLabel(PLACE, UUID.randomUUID(), List.of("x"))).decided())
+                .singleElement().isInstanceOf(LabelAppliedV2.class);
+    }
+
+    @Test
+    void withdraw_ofAV2Application_recordsTheWithdrawal() {
+        LabelAppliedV2 applied = new LabelAppliedV2(PLACE, APPLICATION, List.of("x"), Map.of(), NOW, NOW);
+        given(REGISTERED, applied).when(new WithdrawApplication(PLACE, APPLICATION))
+                .then(new ApplicationWithdrawn(PLACE, APPLICATION, NOW));
+    }
+
+    @Test
+    void withdraw_isRejected_afterTheGrant() {
+        given(REGISTERED, APPLIED, GRANTED).when(new WithdrawApplication(PLACE, APPLICATION))
+                .thenRejectedWith(409, "no-pending-application");
+    }
+
+    @Test
+    void withdrawal_afterAnExpiredLabel_leavesTheLabelExpired_andAllowsApplyingAgain() {
+        ApplicationWithdrawn withdrawn = new ApplicationWithdrawn(PLACE, APPLICATION, NOW);
+        LabelAppliedV2 reapplied = new LabelAppliedV2(PLACE, APPLICATION, List.of("x"), Map.of(), NOW, NOW);
+        StructureState state = PLACE_DECIDER.fold(List.of(REGISTERED, APPLIED, GRANTED, EXPIRED, reapplied, withdrawn));
+        assertThat(state.label()).isEqualTo(StructureState.LabelStatus.EXPIRED);
+        assertThat(state.pendingApplication()).isNull();
+    }
+
+    // details
+
+    @Test
+    void changeDetails_recordsTheNewDetails() {
+        Address moved = new Address("3 avenue Jean Jaurès", "30600", "Vauvert", "30");
+        given(REGISTERED).when(new ChangeDetails(PLACE, "Connect & vous Vauvert", "SCIC", moved,
+                        new GeoPoint(43.69, 4.27)))
+                .then(new StructureDetailsChanged(PLACE, "Connect & vous Vauvert", "SCIC", moved,
+                        new GeoPoint(43.69, 4.27), NOW));
+    }
+
+    @Test
+    void changeDetails_isRejected_whenThePostcodeIsNotInTheDepartement() {
+        given(REGISTERED).when(new ChangeDetails(PLACE, "n", "a", new Address("1 rue", "34000", "Montpellier", "30"),
+                null)).thenRejectedWith(400, "postcode-departement-mismatch");
+    }
+
+    @Test
+    void changeDetails_isRejected_onAnUnknownPlace() {
+        given().when(new ChangeDetails(PLACE, "n", "a", ADDRESS, null)).thenRejectedWith(404, "structure-not-found");
+    }
+
+    @Test
+    void changeDetails_toAnotherDepartement_isAllowedBeforeTheLabel_andTheGrantCarriesIt() {
+        Address montpellier = new Address("1 rue", "34000", "Montpellier", "34");
+        StructureDetailsChanged moved = new StructureDetailsChanged(PLACE, "n", "a", montpellier, null, NOW);
+        given(REGISTERED, moved, APPLIED).when(new GrantLabel(PLACE, "ANCT-1", LocalDate.parse("2027-01-01")))
+                .then(new LabelGranted(PLACE, "ANCT-1", LocalDate.parse("2027-01-01"), LocalDate.parse("2029-12-31"),
+                        "34", NOW));
+    }
+
+    @Test
+    void changeDetails_toAnotherDepartement_isRejected_whileLabelled() {
+        given(REGISTERED, APPLIED, GRANTED)
+                .when(new ChangeDetails(PLACE, "n", "a", new Address("1 rue", "34000", "Montpellier", "34"), null))
+                .thenRejectedWith(409, "departement-change-while-labelled");
+    }
+
+    @Test
+    void changeDetails_withinTheDepartement_isAllowed_whileLabelled() {
+        assertThat(given(REGISTERED, APPLIED, GRANTED)
+                .when(new ChangeDetails(PLACE, "n", "a", new Address("9 rue", "30000", "Nîmes", "30"), null)).decided())
+                .singleElement().isInstanceOf(StructureDetailsChanged.class);
     }
 
     @Test
