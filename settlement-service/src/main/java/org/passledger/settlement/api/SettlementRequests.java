@@ -1,7 +1,6 @@
 package org.passledger.settlement.api;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -15,9 +14,11 @@ public final class SettlementRequests {
 
     @Schema(name = "OpenSettlementRun")
     public record OpenRun(
-            @NotNull @Schema(description = "Start of the period, included", example = "2026-02-28T23:00:00Z")
+            @Schema(description = "Start of the period, included; with periodEnd, or both omitted for the previous "
+                    + "calendar month (midnight Europe/Paris)", example = "2026-02-28T23:00:00Z")
             Instant periodStart,
-            @NotNull @Schema(description = "End of the period, excluded; not after now", example = "2026-03-31T22:00:00Z")
+            @Schema(description = "End of the period, excluded; not after now; with periodStart, or both omitted",
+                    example = "2026-03-31T22:00:00Z")
             Instant periodEnd,
             @Size(min = 1, max = 100) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with a space")
             @Schema(description = "Unique name of the run; defaults to run-<periodStart>-<periodEnd>", example = "2026-03")

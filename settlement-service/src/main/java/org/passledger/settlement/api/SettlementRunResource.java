@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,6 +33,8 @@ import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.settlement.application.SettlementService;
+import org.passledger.settlement.domain.SettlementPeriods;
+import org.passledger.settlement.domain.SettlementPeriods.Period;
 import org.passledger.settlement.domain.SettlementRunCommand.OpenSettlementRun;
 import org.passledger.settlement.projection.SettlementRunView;
 import org.passledger.settlement.projection.StatementView;
@@ -52,9 +55,11 @@ public class SettlementRunResource {
     private final Transactions transactions;
     private final Caller caller;
     private final RequestMetadata metadata;
+    private final Clock clock;
 
     public SettlementRunResource(SettlementService service, IdempotentRequests idempotency,
-                                 Transactions transactions, Caller caller, RequestMetadata metadata) {
+                                 Transactions transactions, Caller caller, RequestMetadata metadata, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.idempotency = idempotency;
         this.transactions = transactions;
@@ -66,13 +71,15 @@ public class SettlementRunResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(operationId = "runSettlement", summary = "Run settlement for a period (operator)",
             description = "Issues one statement per place with redemptions in [periodStart, periodEnd) that are not "
-                    + "reversed and not on a statement yet. A redemption is never put on two statements: running "
+                    + "reversed, not on a statement yet and past the holding period (ledger.settlement.holding-period, "
+                    + "unless the operator waived it for the place). Without periodStart and periodEnd, the period "
+                    + "is the previous calendar month, from midnight to midnight Europe/Paris. A redemption is never put on two statements: running "
                     + "the same period again issues only what was not paid yet, usually nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "march",
             value = "{\"periodStart\": \"2026-02-28T23:00:00Z\", \"periodEnd\": \"2026-03-31T22:00:00Z\", \"name\": \"2026-03\"}")))
     @APIResponse(responseCode = "201", description = "Run done; the statements it issued (possibly none)",
             content = @Content(schema = @Schema(implementation = SettlementResponses.RunResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, or a period that does not start before it ends",
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a period that does not start before it ends or gives one bound only (invalid-period)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The period is not over (period-in-future), or the name is taken (run-name-taken)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -81,8 +88,9 @@ public class SettlementRunResource {
     public Uni<Response> run(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                              @NotNull @Valid SettlementRequests.OpenRun body) {
         UUID runId = UUID.randomUUID();
-        String name = body.name() != null ? body.name() : "run-" + body.periodStart() + "-" + body.periodEnd();
-        var command = new OpenSettlementRun(runId, name, body.periodStart(), body.periodEnd());
+        Period period = period(body);
+        String name = body.name() != null ? body.name() : "run-" + period.start() + "-" + period.end();
+        var command = new OpenSettlementRun(runId, name, period.start(), period.end());
         var events = metadata.events();
         return idempotency.run(caller.actor(), idempotencyKey, "POST /settlement-runs", body, session ->
                 service.run(session, command, events).map(result -> Outcome.created(
@@ -92,6 +100,18 @@ public class SettlementRunResource {
                                         s.statementNumber(), s.totalCents(), s.lineCount()))
                                 .toList()),
                         URI.create("/settlement-runs/" + runId))));
+    }
+
+    /** The period asked for, or by default the previous calendar month in the books' time. */
+    private Period period(SettlementRequests.OpenRun body) {
+        if (body.periodStart() == null && body.periodEnd() == null) {
+            return SettlementPeriods.previousMonth(clock.instant());
+        }
+        if (body.periodStart() == null || body.periodEnd() == null) {
+            throw ProblemException.invalid("invalid-period",
+                    "Give both periodStart and periodEnd, or neither for the previous calendar month.");
+        }
+        return new Period(body.periodStart(), body.periodEnd());
     }
 
     @GET

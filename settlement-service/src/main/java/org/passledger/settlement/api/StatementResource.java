@@ -30,6 +30,11 @@ import org.passledger.kernel.idempotency.Outcome;
 import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.web.RequestMetadata;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.passledger.settlement.application.PaymentBatches;
+import org.passledger.settlement.document.StatementDocuments;
+import org.passledger.settlement.domain.StatementState;
+import org.passledger.settlement.application.PaymentInstructions;
 import org.passledger.settlement.application.SettlementService;
 import org.passledger.settlement.domain.StatementCommand.ConfirmPayment;
 import org.passledger.settlement.projection.StatementLineView;
@@ -46,14 +51,22 @@ import org.passledger.settlement.projection.StatementView;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatementResource {
 
+    public static final String PDF = "application/pdf";
+    public static final String CSV = "text/csv";
+
     private final SettlementService service;
     private final IdempotentRequests idempotency;
     private final Transactions transactions;
     private final Caller caller;
     private final RequestMetadata metadata;
+    private final PaymentInstructions instructions;
+    private final PaymentBatches batches;
 
     public StatementResource(SettlementService service, IdempotentRequests idempotency, Transactions transactions,
-                             Caller caller, RequestMetadata metadata) {
+                             Caller caller, RequestMetadata metadata, PaymentInstructions instructions,
+                             PaymentBatches batches) {
+        this.batches = batches;
+        this.instructions = instructions;
         this.service = service;
         this.idempotency = idempotency;
         this.transactions = transactions;
@@ -66,7 +79,9 @@ public class StatementResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(operationId = "confirmStatementPayment", summary = "Confirm the bank transfer of a statement (operator)",
             description = "Records the payment and reimburses every voucher of the statement, all or nothing: a "
-                    + "voucher already reimbursed makes the whole confirmation fail, so no voucher is paid twice.")
+                    + "voucher already reimbursed makes the whole confirmation fail, so no voucher is paid twice. "
+                    + "The place must have a verified payout account, whose IBAN and holder are copied into the "
+                    + "statement's payment instruction (unless a payment batch instructed it already).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "transfer",
             value = "{\"bankReference\": \"SEPA-2026-04-02-000731\"}")))
     @APIResponse(responseCode = "200", description = "Paid; its vouchers are reimbursed",
@@ -75,7 +90,7 @@ public class StatementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown statement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already paid (statement-already-paid), or a voucher already reimbursed (voucher-already-reimbursed)",
+    @APIResponse(responseCode = "409", description = "Already paid (statement-already-paid), a voucher already reimbursed (voucher-already-reimbursed), or the place has no verified payout account (no-verified-account)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -116,5 +131,124 @@ public class StatementResource {
                     .getResultList()
                     .map(lines -> Views.statement(view, lines));
         }));
+    }
+
+    @GET
+    @Path("/{statementId}/payment-instruction")
+    @RolesAllowed({Roles.STRUCTURE, Roles.OPERATOR, Roles.AGENCY})
+    @Operation(operationId = "getPaymentInstruction", summary = "What the statement is (or was) paid to",
+            description = "The IBAN, BIC and holder copied from the place's verified account when the payment was "
+                    + "instructed: a later change of account never alters it. A place sees its own only.")
+    @APIResponse(responseCode = "200", description = "The instruction",
+            content = @Content(schema = @Schema(implementation = AccountResponses.InstructionBody.class)))
+    @APIResponse(responseCode = "404", description = "No payment instructed for this statement (yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AccountResponses.InstructionBody> instruction(@PathParam("statementId") UUID statementId) {
+        UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
+        return transactions.read(session -> instructions.find(session, statementId)).map(instruction -> {
+            if (instruction == null) {
+                throw ProblemException.notFound("payment-instruction", statementId);
+            }
+            if (place != null && !place.equals(instruction.structureId())) {
+                throw ProblemException.forbidden("This statement belongs to another place.");
+            }
+            return AccountResponses.instruction(instruction);
+        });
+    }
+
+    @POST
+    @Path("/{statementId}/approval")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "approveStatement", summary = "Approve an issued statement for payment (operator)",
+            description = "Only approved statements go into a payment batch. A statement is approved once.")
+    @APIResponse(responseCode = "200", description = "Approved",
+            content = @Content(schema = @Schema(implementation = BatchResponses.ApprovalBody.class)))
+    @APIResponse(responseCode = "404", description = "Unknown statement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Approved already (statement-already-approved), or paid already (statement-already-paid)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> approve(@PathParam("statementId") UUID statementId,
+                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String actor = caller.actor();
+        return idempotency.run(actor, idempotencyKey, "POST /statements/" + statementId + "/approval", null,
+                session -> batches.approve(session, statementId, actor).map(a -> Outcome.ok(
+                        new BatchResponses.ApprovalBody(a.statementId(), a.structureId(), a.statementNumber(),
+                                a.totalCents(), a.approvedBy(), a.approvedAt()))));
+    }
+
+    @GET
+    @Path("/{statementId}/statement.pdf")
+    @Produces({PDF, Problem.MEDIA_TYPE})
+    @RolesAllowed({Roles.STRUCTURE, Roles.OPERATOR, Roles.AGENCY})
+    @Operation(operationId = "getStatementPdf", summary = "The statement as a PDF for the place",
+            description = "Written from the statement's own lines; its total is the statement's to the cent. A place "
+                    + "gets its own statements only.")
+    @APIResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "Unknown statement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> pdf(@PathParam("statementId") UUID statementId) {
+        return sheet(statementId).map(sheet -> Response.ok(StatementDocuments.pdf(sheet), PDF)
+                .header("Content-Disposition", "attachment; filename=\"releve-" + sheet.statementNumber() + ".pdf\"")
+                .build());
+    }
+
+    @GET
+    @Path("/{statementId}/statement.csv")
+    @Produces({CSV, Problem.MEDIA_TYPE})
+    @RolesAllowed({Roles.STRUCTURE, Roles.OPERATOR, Roles.AGENCY})
+    @Operation(operationId = "getStatementCsv", summary = "The statement's lines as CSV (RFC 4180, UTF-8)",
+            description = "One row per line, amounts in cents and in euros. A place gets its own statements only.")
+    @APIResponse(responseCode = "200", description = "The CSV",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Unknown statement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> csv(@PathParam("statementId") UUID statementId) {
+        return sheet(statementId).map(sheet -> Response.ok(StatementDocuments.csv(sheet), CSV)
+                .header("Content-Disposition", "attachment; filename=\"releve-" + sheet.statementNumber() + ".csv\"")
+                .build());
+    }
+
+    /** The statement from its own stream (not the read model), with its payee once instructed. */
+    private Uni<StatementDocuments.StatementSheet> sheet(UUID statementId) {
+        UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
+        return transactions.read(session -> service.statement(session, statementId)
+                .chain(state -> instructions.find(session, statementId).map(instruction -> {
+                    if (state.status() == StatementState.Status.NONE) {
+                        throw ProblemException.notFound("statement", statementId);
+                    }
+                    if (place != null && !place.equals(state.structureId())) {
+                        throw ProblemException.forbidden("This statement belongs to another place.");
+                    }
+                    return new StatementDocuments.StatementSheet(statementId, state.statementNumber(),
+                            state.structureId(), state.status().name(), state.issuedAt(), state.paidAt(),
+                            state.bankReference(), instruction == null ? null : instruction.holderName(),
+                            instruction == null ? null : instruction.iban(), state.totalCents(), state.lines());
+                })));
+    }
+
+    @POST
+    @Path("/{statementId}/payment-rejection")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "rejectStatementPayment", summary = "Record the bank's rejection of a transfer (operator)",
+            description = "For an instructed transfer not confirmed yet: the instruction is voided (kept on record), "
+                    + "the account it named is refused, and the statement stays unpaid and approved, to be paid on "
+                    + "the place's next verified account.")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = BatchResponses.RejectionBody.class)))
+    @APIResponse(responseCode = "404", description = "Unknown statement",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Nothing instructed (payment-not-instructed), or confirmed paid already (statement-already-paid)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> reject(@PathParam("statementId") UUID statementId,
+                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @NotNull @Valid BatchResponses.RejectionRequest body) {
+        String actor = caller.actor();
+        return idempotency.run(actor, idempotencyKey, "POST /statements/" + statementId + "/payment-rejection", body,
+                session -> batches.reject(session, statementId, body.reason(), actor).map(r -> Outcome.ok(
+                        new BatchResponses.RejectionBody(r.rejectionId(), r.statementId(), r.statementNumber(),
+                                r.structureId(), r.accountId(), r.amountCents(), r.batchId(), r.reason(),
+                                r.rejectedBy(), r.rejectedAt()))));
     }
 }

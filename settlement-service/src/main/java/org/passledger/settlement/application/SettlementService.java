@@ -3,6 +3,7 @@ package org.passledger.settlement.application;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.SettlementRunOpened;
@@ -24,6 +26,7 @@ import org.passledger.settlement.domain.Reimbursement;
 import org.passledger.settlement.domain.ReimbursementCommand.ReimburseVoucher;
 import org.passledger.settlement.domain.SettlementRun;
 import org.passledger.settlement.domain.SettlementRunCommand.OpenSettlementRun;
+import org.passledger.settlement.domain.SettlementPeriods;
 import org.passledger.settlement.domain.Statement;
 import org.passledger.settlement.domain.StatementCommand.ConfirmPayment;
 import org.passledger.settlement.domain.StatementCommand.IssueStatement;
@@ -68,6 +71,9 @@ public class SettlementService {
             from payable_redemption p
             where p.redeemed_at >= cast(:start as timestamptz) and p.redeemed_at < cast(:end as timestamptz)
               and not p.reversed
+              and (p.redeemed_at <= cast(:payableUntil as timestamptz)
+                   or exists (select 1 from holding_waivers w
+                              where w.structure_id = p.structure_id and w.revoked_at is null))
               and not exists (select 1 from statement_claims c where c.redemption_id = p.redemption_id)
             order by p.structure_id, p.redeemed_at, p.redemption_id""";
 
@@ -75,9 +81,19 @@ public class SettlementService {
     private final SettlementRun runs;
     private final Statement statements;
     private final Reimbursement reimbursements;
+    private final PaymentInstructions instructions;
+    /** How long a redemption waits before it is payable, so that reversals and disputes come first. */
+    private final Duration holdingPeriod;
 
-    public SettlementService(CommandHandler handler, Clock clock) {
+    public SettlementService(CommandHandler handler, Clock clock, PaymentInstructions instructions,
+                             @ConfigProperty(name = "ledger.settlement.holding-period", defaultValue = "P14D")
+                             String holdingPeriod) {
+        this.holdingPeriod = Duration.parse(holdingPeriod);
+        if (this.holdingPeriod.isNegative()) {
+            throw new IllegalArgumentException("ledger.settlement.holding-period must not be negative");
+        }
         this.handler = handler;
+        this.instructions = instructions;
         this.runs = new SettlementRun(clock);
         this.statements = new Statement(clock);
         this.reimbursements = new Reimbursement(clock);
@@ -93,9 +109,10 @@ public class SettlementService {
                 .chain(decision -> {
                     SettlementRunOpened opened = (SettlementRunOpened) decision.events().get(0);
                     int year = StatementNumber.yearOf(opened.openedAt());
-                    return claimName(session, command)
+                    Instant payableUntil = SettlementPeriods.payableUntil(opened.openedAt(), holdingPeriod);
+                    return claimName(session, command, payableUntil)
                             .chain(() -> lockCounter(session, year))
-                            .chain(last -> payable(session, command)
+                            .chain(last -> payable(session, command, payableUntil)
                                     .chain(rows -> issueAll(session, command.runId(), byStructure(rows), year,
                                             last, metadata)))
                             .chain(issued -> saveCounter(session, year, issued).replaceWith(issued));
@@ -104,10 +121,21 @@ public class SettlementService {
                         command.periodEnd(), issued));
     }
 
+    /** A statement as its own stream tells it (Status.NONE when unknown). */
+    public Uni<StatementState> statement(Mutiny.Session session, UUID statementId) {
+        return handler.state(session, statementId.toString(), statements, SettlementEvent.class);
+    }
+
+    public Duration holdingPeriod() {
+        return holdingPeriod;
+    }
+
     /** Confirms the statement's payment and reimburses each of its vouchers, all or nothing. */
     public Uni<PaymentResult> confirmPayment(Mutiny.Session session, ConfirmPayment command, EventMetadata metadata) {
         return handler.handle(session, command.statementId().toString(), statements, SettlementEvent.class, command,
                         metadata)
+                .call(decision -> instructions.instruct(session, command.statementId(), decision.state().structureId(),
+                        decision.state().totalCents(), null))
                 .chain(decision -> reimburse(session, command.statementId(), decision.state(),
                         decision.state().lines(), 0, metadata).replaceWith(decision.state()))
                 .map(state -> new PaymentResult(command.statementId(), state.statementNumber(), state.structureId(),
@@ -127,10 +155,12 @@ public class SettlementService {
                 .chain(() -> reimburse(session, statementId, statement, lines, index + 1, metadata));
     }
 
-    private Uni<Void> claimName(Mutiny.Session session, OpenSettlementRun command) {
+    private Uni<Void> claimName(Mutiny.Session session, OpenSettlementRun command, Instant payableUntil) {
         return session.createNativeQuery("""
-                        insert into settlement_runs (run_id, name) values (cast(:id as uuid), :name)
+                        insert into settlement_runs (run_id, name, payable_until)
+                        values (cast(:id as uuid), :name, :payableUntil)
                         on conflict do nothing""")
+                .setParameter("payableUntil", payableUntil.atOffset(ZoneOffset.UTC))
                 .setParameter("id", command.runId().toString())
                 .setParameter("name", command.name())
                 .executeUpdate()
@@ -168,8 +198,10 @@ public class SettlementService {
                 .executeUpdate();
     }
 
-    private static Uni<List<Payable>> payable(Mutiny.Session session, OpenSettlementRun command) {
+    private static Uni<List<Payable>> payable(Mutiny.Session session, OpenSettlementRun command,
+                                              Instant payableUntil) {
         return session.createNativeQuery(PAYABLE, Object[].class)
+                .setParameter("payableUntil", payableUntil.atOffset(ZoneOffset.UTC))
                 .setParameter("start", command.periodStart().atOffset(ZoneOffset.UTC))
                 .setParameter("end", command.periodEnd().atOffset(ZoneOffset.UTC))
                 .getResultList()

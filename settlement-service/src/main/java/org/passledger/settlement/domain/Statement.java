@@ -79,11 +79,11 @@ public final class Statement implements Decider<StatementCommand, StatementState
     public StatementState evolve(StatementState state, SettlementEvent event) {
         if (event instanceof StatementIssued issued) {
             return new StatementState(Status.ISSUED, issued.runId(), issued.structureId(), issued.statementNumber(),
-                    issued.totalCents(), issued.lines(), null, null);
+                    issued.totalCents(), issued.lines(), null, null, issued.issuedAt());
         }
         if (event instanceof PaymentConfirmed paid) {
             return new StatementState(Status.PAID, state.runId(), state.structureId(), state.statementNumber(),
-                    state.totalCents(), state.lines(), paid.bankReference(), paid.confirmedAt());
+                    state.totalCents(), state.lines(), paid.bankReference(), paid.confirmedAt(), state.issuedAt());
         }
         return state;
     }

@@ -32,6 +32,9 @@ public class PayableRedemption {
     @Column(name = "redeemed_at")
     public Instant redeemedAt;
     public boolean reversed;
+    /** The reversal came once the redemption was already on a statement: flagged for the operator. */
+    @Column(name = "reversed_after_claim")
+    public boolean reversedAfterClaim;
     @Column(name = "events_applied")
     public int eventsApplied;
 }

@@ -44,13 +44,19 @@ public class PayableRedemptionProjection implements Projection {
             return session.persist(row);
         }
         if (envelope.data() instanceof RedemptionReversed reversed) {
-            return session.find(PayableRedemption.class, reversed.redemptionId()).invoke(row -> {
+            return session.find(PayableRedemption.class, reversed.redemptionId()).chain(row -> {
                 if (row == null) {
                     // one voucher's events share a partition, so the redemption always comes first
                     throw new IllegalStateException("reversal of unknown redemption " + reversed.redemptionId());
                 }
                 row.reversed = true;
                 row.eventsApplied++;
+                return session.createNativeQuery(
+                                "select count(*) from statement_claims where redemption_id = cast(:id as uuid)",
+                                Long.class)
+                        .setParameter("id", row.redemptionId.toString())
+                        .getSingleResult()
+                        .invoke(claims -> row.reversedAfterClaim = claims > 0);
             }).replaceWithVoid();
         }
         return Uni.createFrom().voidItem();

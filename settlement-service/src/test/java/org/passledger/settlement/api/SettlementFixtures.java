@@ -45,6 +45,9 @@ final class SettlementFixtures {
         }
     }
 
+    static final String IBAN = "FR7630006000011234567890189";
+    static final String OTHER_IBAN = "FR1420041010050500013M02606";
+
     private static final Instant FIRST_PERIOD = Instant.parse("2025-01-01T00:00:00Z");
     private static final AtomicInteger PERIODS = new AtomicInteger();
 
@@ -127,6 +130,22 @@ final class SettlementFixtures {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Registers a payout account for the place, as the place would, and has the operator verify it. */
+    static String verifiedAccount(UUID place) {
+        String accountId = io.restassured.RestAssured.given()
+                .header("Authorization", org.passledger.testkit.TestTokens.bearer(org.passledger.kernel.auth.Roles.STRUCTURE, place))
+                .contentType("application/json")
+                .body(java.util.Map.of("iban", IBAN, "bic", "AGRIFRPPXXX", "holderName", "Association " + place))
+                .when().put("/structures/" + place + "/payout-account")
+                .then().statusCode(201).extract().path("accountId");
+        io.restassured.RestAssured.given()
+                .header("Authorization", org.passledger.testkit.TestTokens.bearer(org.passledger.kernel.auth.Roles.OPERATOR, "operator-1"))
+                .contentType("application/json").body(java.util.Map.of())
+                .when().post("/payout-accounts/" + accountId + "/verification")
+                .then().statusCode(200);
+        return accountId;
     }
 
     static long count(String sql, Object... parameters) {

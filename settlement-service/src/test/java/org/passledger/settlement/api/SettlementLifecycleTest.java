@@ -113,6 +113,7 @@ class SettlementLifecycleTest {
         JsonPath again = runSettlement(period, "lifecycle-again-" + period.start());
         assertThat(again.getList("statements")).isEmpty();
 
+        SettlementFixtures.verifiedAccount(placeA);
         given().header("Authorization", operator())
                 .contentType("application/json").body(Map.of("bankReference", "SEPA-" + statementId))
                 .when().post("/statements/" + statementId + "/payment-confirmation")
@@ -173,6 +174,7 @@ class SettlementLifecycleTest {
         awaitPayable(List.of(redemption));
         String statementId = (String) statementOf(runSettlement(period, "twice-" + period.start()), place)
                 .get("statementId");
+        SettlementFixtures.verifiedAccount(place);
 
         given().header("Authorization", operator())
                 .contentType("application/json").body(Map.of("bankReference", "SEPA-1"))
@@ -276,5 +278,30 @@ class SettlementLifecycleTest {
         List<String> all = SettlementFixtures.statementNumbers();
         assertThat(all).containsExactly(IntStream.rangeClosed(1, all.size())
                 .mapToObj(i -> StatementNumber.format(year, i)).toArray(String[]::new));
+    }
+
+    @Test
+    void aReversalArrivingOnceTheRedemptionIsOnAStatement_isFlagged_andChangesNoStatement() {
+        Period period = newPeriod();
+        UUID place = UUID.randomUUID();
+        Redemption redemption = redeem(place, 1000, period.at(Duration.ofHours(9)));
+        awaitPayable(List.of(redemption));
+        String statementId = (String) statementOf(runSettlement(period, "late-reversal-" + period.start()), place)
+                .get("statementId");
+
+        SettlementFixtures.reverse(redemption, period.at(Duration.ofHours(30)));
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                given().header("Authorization", operator())
+                        .when().get("/reversal-flags")
+                        .then().statusCode(200)
+                        .body("findAll { it.redemptionId == '" + redemption.redemptionId() + "' }.statementId",
+                                org.hamcrest.Matchers.contains(statementId))
+                        .body("findAll { it.redemptionId == '" + redemption.redemptionId() + "' }.reimbursed",
+                                org.hamcrest.Matchers.contains(false)));
+        assertThat(SettlementFixtures.statementLinesPerRedemption(List.of(redemption))).containsExactly(1L);
+        given().header("Authorization", TestTokens.bearer(Roles.STRUCTURE, place))
+                .when().get("/reversal-flags")
+                .then().statusCode(403);
     }
 }
