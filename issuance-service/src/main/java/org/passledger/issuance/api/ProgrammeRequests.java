@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the programme API. */
@@ -59,5 +60,40 @@ public final class ProgrammeRequests {
             @NotBlank @Size(max = 100) @Schema(description = "The funder's payment order (mandat de paiement)",
                     example = "MANDAT-2026-00417")
             String paymentOrderReference) {
+    }
+
+    @Schema(name = "OrderBooksAsJob")
+    public record LargeOrder(
+            @NotNull @Min(1) @Max(20_000) @Schema(description = "Number of books to print", example = "10000")
+            Integer books) {
+    }
+
+    @Schema(name = "RegisterDistributor")
+    public record Distributor(
+            @NotNull @Schema(description = "The distributor's party id: the subject of its tokens") UUID distributorId,
+            @NotBlank @Size(max = 200) @Schema(example = "CCAS de Nîmes") String name,
+            @NotNull @OneOf({"ccas", "social-service", "france-services", "job-centre", "association", "other"})
+            @Schema(example = "ccas",
+                    enumeration = {"ccas", "social-service", "france-services", "job-centre", "association", "other"})
+            String kind) {
+    }
+
+    @Schema(name = "ConsignBooks")
+    public record Consignment(
+            @NotNull @Schema(description = "A distributor registered for the programme") UUID distributorId,
+            @NotEmpty @Size(max = 1000) @Schema(description = "Books of the programme to move into its stock")
+            List<@NotNull UUID> bookIds) {
+    }
+
+    @Schema(name = "CancelBook")
+    public record Cancellation(
+            @NotBlank @Size(max = 300) @Schema(example = "book lost before distribution") String reason) {
+    }
+
+    @Schema(name = "ExtendValidity")
+    public record Validity(
+            @NotNull @Schema(description = "New last day of validity", example = "2027-03-31") LocalDate validUntil,
+            @NotNull @Schema(description = "New last day of acceptance; not before validUntil", example = "2027-04-30")
+            LocalDate acceptedUntil) {
     }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,7 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.issuance.application.ConflictRetry;
+import org.passledger.issuance.application.CustodyService;
+import org.passledger.issuance.application.IssuanceQueries;
+import org.passledger.issuance.application.OrderJobs;
 import org.passledger.issuance.application.ProgrammeService;
+import org.passledger.issuance.application.VoucherCodeRegistry;
+import org.passledger.issuance.application.VoucherService;
+import org.passledger.issuance.print.BooksPdf;
 import org.passledger.issuance.domain.Programme;
 import org.passledger.issuance.domain.ProgrammeCommand;
 import org.passledger.issuance.projection.ProgrammeView;
@@ -50,14 +57,25 @@ import org.passledger.kernel.web.RequestMetadata;
 public class ProgrammeResource {
 
     private final ProgrammeService service;
+    private final VoucherService vouchers;
+    private final CustodyService custody;
+    private final OrderJobs jobs;
+    private final IssuanceQueries queries;
+    private final VoucherCodeRegistry codes;
     private final IdempotentRequests idempotency;
     private final Transactions transactions;
     private final Caller caller;
     private final RequestMetadata metadata;
 
-    public ProgrammeResource(ProgrammeService service, IdempotentRequests idempotency, Transactions transactions,
-                             Caller caller, RequestMetadata metadata) {
+    public ProgrammeResource(ProgrammeService service, VoucherService vouchers, CustodyService custody, OrderJobs jobs,
+                             IssuanceQueries queries, VoucherCodeRegistry codes, IdempotentRequests idempotency,
+                             Transactions transactions, Caller caller, RequestMetadata metadata) {
         this.service = service;
+        this.vouchers = vouchers;
+        this.custody = custody;
+        this.jobs = jobs;
+        this.queries = queries;
+        this.codes = codes;
         this.idempotency = idempotency;
         this.transactions = transactions;
         this.caller = caller;
@@ -127,6 +145,9 @@ public class ProgrammeResource {
             description = "By the funder owning the programme, or by the operator on receipt of the payment order.")
     @APIResponse(responseCode = "200", description = "Funded; the order's vouchers are active",
             content = @Content(schema = @Schema(implementation = ProgrammeResponses.OrderFunded.class)))
+    @APIResponse(responseCode = "202", description = "Funded; a large order's vouchers are activated by its job "
+            + "(Location), vouchersActivated is 0 here",
+            content = @Content(schema = @Schema(implementation = ProgrammeResponses.OrderFunded.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown programme or order",
@@ -142,8 +163,10 @@ public class ProgrammeResource {
         String actor = caller.actor();
         return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey,
                 "POST /programmes/" + programmeId + "/orders/" + orderId + "/funding", body, session ->
-                        service.fund(session, command, events).map(funded -> Outcome.ok(
-                                ProgrammeResponses.OrderFunded.of(funded)))));
+                        service.fund(session, command, events).map(funded -> funded.activationJob() == null
+                                ? Outcome.ok(ProgrammeResponses.OrderFunded.of(funded))
+                                : new Outcome(202, ProgrammeResponses.OrderFunded.of(funded), URI.create("/programmes/"
+                                        + programmeId + "/order-jobs/" + funded.activationJob())))));
     }
 
     @GET
@@ -195,5 +218,240 @@ public class ProgrammeResource {
             }
             return ProgrammeResponses.ProgrammeBody.of(view);
         });
+    }
+
+    /** The calling funder, or null for the agency and the operator (who may see every programme). */
+    private UUID funderOrNull() {
+        return caller.is(Roles.FUNDER) ? caller.partyId() : null;
+    }
+
+    @POST
+    @Path("/{programmeId}/order-jobs")
+    @RolesAllowed(Roles.FUNDER)
+    @Operation(operationId = "orderBooksAsJob", summary = "Order many books at once, issued by a job (funder)",
+            description = "Up to 20,000 books. The budget is reserved at once, exactly as for a small order (never "
+                    + "beyond it); the vouchers are then issued in chunks, each in its own transaction. Follow the "
+                    + "job at the Location; the codes are printed with GET .../orders/{orderId}/books.pdf.")
+    @APIResponse(responseCode = "202", description = "Accepted; the job issues the books",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.Job.class)))
+    @APIResponse(responseCode = "400", description = "Invalid number of books",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "budget-exceeded, programme-validity-over",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> orderAsJob(@PathParam("programmeId") UUID programmeId,
+                                    @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                    @NotNull @Valid ProgrammeRequests.LargeOrder body) {
+        UUID jobId = UUID.randomUUID();
+        var command = new ProgrammeCommand.OrderBooks(programmeId, UUID.randomUUID(), caller.partyId(), body.books(),
+                0, true);
+        EventMetadata events = metadata.events();
+        String actor = caller.actor();
+        return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey,
+                "POST /programmes/" + programmeId + "/order-jobs", body, session ->
+                        jobs.accept(session, jobId, command, events).map(job -> new Outcome(202,
+                                IssuanceResponses.Job.of(job),
+                                URI.create("/programmes/" + programmeId + "/order-jobs/" + jobId)))));
+    }
+
+    @GET
+    @Path("/{programmeId}/order-jobs/{jobId}")
+    @RolesAllowed({Roles.FUNDER, Roles.AGENCY, Roles.OPERATOR})
+    @Operation(operationId = "getOrderJob", summary = "A large order's job and its progress")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.Job.class)))
+    @APIResponse(responseCode = "404", description = "Unknown job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<IssuanceResponses.Job> getJob(@PathParam("programmeId") UUID programmeId,
+                                             @PathParam("jobId") UUID jobId) {
+        UUID funderId = funderOrNull();
+        return transactions.read(session -> jobs.find(session, jobId)).map(job -> {
+            if (job == null || !job.programmeId().equals(programmeId)) {
+                throw ProblemException.notFound("job", jobId);
+            }
+            if (funderId != null && !funderId.equals(job.funderId())) {
+                throw ProblemException.forbidden("This programme belongs to another funder.");
+            }
+            return IssuanceResponses.Job.of(job);
+        });
+    }
+
+    @GET
+    @Path("/{programmeId}/orders/{orderId}/books.pdf")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.FUNDER, Roles.OPERATOR})
+    @Operation(operationId = "printOrderBooks", summary = "The order's printable books: one PDF page per book",
+            description = "Each voucher with its code in text and as a QR code, the programme, the face value and "
+                    + "the validity. For the funder owning the programme, or the operator who prints for it.")
+    @APIResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "Unknown programme or order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> print(@PathParam("programmeId") UUID programmeId, @PathParam("orderId") UUID orderId) {
+        UUID funderId = funderOrNull();
+        return transactions.read(session -> service.owned(session, programmeId, funderId).chain(state -> {
+            if (!state.orders().containsKey(orderId)) {
+                throw ProblemException.notFound("order", orderId);
+            }
+            return service.validityOf(session, programmeId, state).chain(dates -> codes.printedOf(session, orderId)
+                    .chain(printed -> session.find(ProgrammeView.class, programmeId).map(view -> {
+                        var sheets = printed.stream().map(p -> new BooksPdf.Sheet(p.bookId(), p.positionInBook(),
+                                p.code(), dates.validUntil(), dates.acceptedUntil())).toList();
+                        String funderName = view == null ? "" : view.funderName;
+                        return BooksPdf.render(new BooksPdf.Terms(state.name(), funderName, state.faceValueCents()),
+                                orderId, sheets);
+                    })));
+        })).map(pdf -> Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"books-" + orderId + ".pdf\"").build());
+    }
+
+    @POST
+    @Path("/{programmeId}/distributors")
+    @RolesAllowed(Roles.FUNDER)
+    @Operation(operationId = "registerDistributor", summary = "Register a distributor for one's own programme (funder)",
+            description = "A CCAS, a social service, a France Services house, a job centre... identified by the "
+                    + "party id its tokens carry. Only registered distributors receive books.")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.Registered.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "distributor-already-registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> registerDistributor(@PathParam("programmeId") UUID programmeId,
+                                             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                             @NotNull @Valid ProgrammeRequests.Distributor body) {
+        UUID funderId = caller.partyId();
+        String actor = caller.actor();
+        return idempotency.run(actor, idempotencyKey, "POST /programmes/" + programmeId + "/distributors", body,
+                session -> service.owned(session, programmeId, funderId)
+                        .chain(() -> custody.register(session, programmeId, body.distributorId(), body.name(),
+                                body.kind(), actor))
+                        .map(registered -> Outcome.created(IssuanceResponses.Registered.of(registered),
+                                URI.create("/programmes/" + programmeId + "/distributors/" + body.distributorId()))));
+    }
+
+    @POST
+    @Path("/{programmeId}/consignments")
+    @RolesAllowed(Roles.FUNDER)
+    @Operation(operationId = "consignBooks", summary = "Move books into a registered distributor's stock (funder)",
+            description = "Whole books only. A book may move on to another distributor as long as none of its "
+                    + "vouchers was handed out.")
+    @APIResponse(responseCode = "201", description = "In the distributor's stock",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.Consigned.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme or book (book-not-found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "distributor-not-registered, book-already-handed-out, book-cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> consign(@PathParam("programmeId") UUID programmeId,
+                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                 @NotNull @Valid ProgrammeRequests.Consignment body) {
+        UUID funderId = caller.partyId();
+        String actor = caller.actor();
+        return idempotency.run(actor, idempotencyKey, "POST /programmes/" + programmeId + "/consignments", body,
+                session -> service.owned(session, programmeId, funderId)
+                        .chain(() -> custody.consign(session, programmeId, body.distributorId(), body.bookIds(), actor))
+                        .map(consigned -> Outcome.created(IssuanceResponses.Consigned.of(consigned),
+                                URI.create("/distributors/" + body.distributorId() + "/stock"))));
+    }
+
+    @POST
+    @Path("/{programmeId}/books/{bookId}/cancellation")
+    @RolesAllowed({Roles.FUNDER, Roles.OPERATOR})
+    @Operation(operationId = "cancelBook", summary = "Cancel a book none of whose vouchers was handed out",
+            description = "Every voucher of the book is cancelled (voucher.cancelled.v1) and its face value goes back "
+                    + "to the programme's budget.")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.Cancelled.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme or book",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409",
+            description = "voucher-already-distributed, voucher-already-cancelled, voucher-expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> cancelBook(@PathParam("programmeId") UUID programmeId, @PathParam("bookId") UUID bookId,
+                                    @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                    @NotNull @Valid ProgrammeRequests.Cancellation body) {
+        UUID funderId = funderOrNull();
+        EventMetadata events = metadata.events();
+        String actor = caller.actor();
+        return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey,
+                "POST /programmes/" + programmeId + "/books/" + bookId + "/cancellation", body, session ->
+                        service.owned(session, programmeId, funderId)
+                                .chain(() -> vouchers.cancelBook(session, programmeId, bookId, funderId, body.reason(),
+                                        events))
+                                .map(cancelled -> Outcome.ok(IssuanceResponses.Cancelled.of(programmeId, cancelled)))));
+    }
+
+    @POST
+    @Path("/{programmeId}/validity")
+    @RolesAllowed({Roles.FUNDER, Roles.OPERATOR})
+    @Operation(operationId = "extendProgrammeValidity", summary = "Extend the validity of a whole programme",
+            description = "Every voucher neither cancelled nor expired gets the new dates "
+                    + "(voucher.validity-extended.v1), and so do the vouchers ordered from now on. Dates never move back.")
+    @APIResponse(responseCode = "200", description = "Extended",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.ProgrammeExtended.class)))
+    @APIResponse(responseCode = "400", description = "Invalid dates (accepted-until-before-valid-until)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "validity-not-extended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> extend(@PathParam("programmeId") UUID programmeId,
+                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @NotNull @Valid ProgrammeRequests.Validity body) {
+        UUID funderId = funderOrNull();
+        EventMetadata events = metadata.events();
+        String actor = caller.actor();
+        return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey,
+                "POST /programmes/" + programmeId + "/validity", body, session ->
+                        vouchers.extendProgramme(session, programmeId, funderId, body.validUntil(),
+                                        body.acceptedUntil(), events)
+                                .map(extended -> Outcome.ok(IssuanceResponses.ProgrammeExtended.of(extended)))));
+    }
+
+    @GET
+    @Path("/{programmeId}/dashboard")
+    @RolesAllowed({Roles.FUNDER, Roles.AGENCY, Roles.OPERATOR})
+    @Operation(operationId = "getProgrammeDashboard", summary = "The funder's dashboard of a programme",
+            description = "Budget, committed, issued, in distributor stock, handed out, started books, redeemed, "
+                    + "expired, cancelled, reimbursed: counts and amounts. Stages after issuance come from the "
+                    + "redemption and settlement topics, so they follow within moments.")
+    @APIResponse(responseCode = "200", description = "The dashboard",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.Dashboard.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme (or not yet in the read model)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<IssuanceResponses.Dashboard> dashboard(@PathParam("programmeId") UUID programmeId) {
+        UUID funderId = funderOrNull();
+        return transactions.read(session -> session.find(ProgrammeView.class, programmeId).chain(view -> {
+            if (view == null || !view.opened) {
+                throw ProblemException.notFound("programme", programmeId);
+            }
+            if (funderId != null && !funderId.equals(view.funderId)) {
+                throw ProblemException.forbidden("This programme belongs to another funder.");
+            }
+            return queries.dashboard(session, programmeId).map(d -> IssuanceResponses.Dashboard.of(view, d));
+        }));
+    }
+
+    @GET
+    @Path("/{programmeId}/vouchers.csv")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.FUNDER, Roles.AGENCY, Roles.OPERATOR})
+    @Operation(operationId = "exportProgrammeVouchers", summary = "Every voucher of a programme, as CSV",
+            description = "One line per voucher: ids, book and position, face value, dates, status, holder, stage "
+                    + "times. No code appears, clear or hashed.")
+    @APIResponse(responseCode = "200", description = "The CSV (RFC 4180, header line first)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Unknown programme",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> csv(@PathParam("programmeId") UUID programmeId) {
+        UUID funderId = funderOrNull();
+        return transactions.read(session -> service.owned(session, programmeId, funderId)
+                        .chain(() -> queries.csv(session, programmeId)))
+                .map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"vouchers-" + programmeId + ".csv\"")
+                        .build());
     }
 }

@@ -69,23 +69,28 @@ public final class ProgrammeResponses {
     public record ProgrammeBody(UUID programmeId, UUID funderId, String name, String funderName, String funderType,
                                 long budgetCents,
                                 @Schema(description = "Face value of the vouchers ordered") long committedCents,
-                                @Schema(description = "Face value still free for orders") long remainingCents,
+                                @Schema(description = "Face value still free for orders: the budget, less what was "
+                                        + "ordered, plus what cancellations gave back") long remainingCents,
                                 long faceValueCents, int bookSize, List<String> territory, LocalDate validUntil,
                                 LocalDate acceptedUntil, int orders, long feesCents, long fundedCents,
                                 Counts issued, Counts activated, Counts distributed,
                                 @Schema(description = "Redeemed and not reversed") Counts redeemed,
                                 Counts reimbursed,
                                 @Schema(description = "Events this read model applied for the programme") int eventsApplied,
-                                Instant updatedAt) {
+                                Instant updatedAt,
+                                @Schema(description = "Cancelled: their face value is back in the budget") Counts cancelled,
+                                Counts expired) {
 
         static ProgrammeBody of(ProgrammeView v) {
             return new ProgrammeBody(v.programmeId, v.funderId, v.name, v.funderName, v.funderType, v.budgetCents,
-                    v.committedCents, v.budgetCents - v.committedCents, v.faceValueCents == null ? 0 : v.faceValueCents,
+                    v.committedCents, v.budgetCents - v.committedCents + v.cancelledCents,
+                    v.faceValueCents == null ? 0 : v.faceValueCents,
                     v.bookSize, v.territory == null || v.territory.isEmpty() ? List.of() : List.of(v.territory.split(",")),
                     v.validUntil, v.acceptedUntil, v.ordersCount, v.feesCents, v.fundedCents,
                     new Counts(v.issuedCount, v.issuedCents), new Counts(v.activatedCount, v.activatedCents),
                     new Counts(v.distributedCount, v.distributedCents), new Counts(v.redeemedCount, v.redeemedCents),
-                    new Counts(v.reimbursedCount, v.reimbursedCents), v.eventsApplied, v.updatedAt);
+                    new Counts(v.reimbursedCount, v.reimbursedCents), v.eventsApplied, v.updatedAt,
+                    new Counts(v.cancelledCount, v.cancelledCents), new Counts(v.expiredCount, v.expiredCents));
         }
     }
 }

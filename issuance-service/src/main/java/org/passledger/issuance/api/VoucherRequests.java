@@ -23,4 +23,16 @@ public final class VoucherRequests {
             @Schema(description = "The beneficiary's postcode, if they agree to give it", example = "30600")
             String postcode) {
     }
+
+    @Schema(name = "DistributeBook")
+    public record DistributeBook(
+            @jakarta.validation.constraints.NotNull @Schema(description = "A book in the distributor's stock")
+            java.util.UUID bookId,
+            @Pattern(regexp = "\\d{1,3}-\\d{1,3}|\\d{1,3}\\+", message = "must be an age bracket such as 60-74 or 75+")
+            @Schema(description = "The beneficiary's age bracket, if they agree to give it", example = "60-74")
+            String ageBracket,
+            @Pattern(regexp = "\\d{5}", message = "must be 5 digits")
+            @Schema(description = "The beneficiary's postcode, if they agree to give it", example = "30600")
+            String postcode) {
+    }
 }

@@ -22,7 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.issuance.application.ConflictRetry;
+import org.passledger.issuance.application.IssuanceQueries;
+import org.passledger.issuance.application.VoucherCodeRegistry;
 import org.passledger.issuance.application.VoucherService;
+import org.passledger.kernel.store.EventStore;
 import org.passledger.issuance.domain.Voucher;
 import org.passledger.issuance.domain.VoucherCode;
 import org.passledger.issuance.projection.VoucherView;
@@ -48,14 +51,21 @@ import org.passledger.kernel.web.RequestMetadata;
 public class VoucherResource {
 
     private final VoucherService service;
+    private final VoucherCodeRegistry codes;
+    private final IssuanceQueries queries;
+    private final EventStore store;
     private final IdempotentRequests idempotency;
     private final Transactions transactions;
     private final Caller caller;
     private final RequestMetadata metadata;
 
-    public VoucherResource(VoucherService service, IdempotentRequests idempotency, Transactions transactions,
+    public VoucherResource(VoucherService service, VoucherCodeRegistry codes, IssuanceQueries queries,
+                           EventStore store, IdempotentRequests idempotency, Transactions transactions,
                            Caller caller, RequestMetadata metadata) {
         this.service = service;
+        this.codes = codes;
+        this.queries = queries;
+        this.store = store;
         this.idempotency = idempotency;
         this.transactions = transactions;
         this.caller = caller;
@@ -66,16 +76,17 @@ public class VoucherResource {
     @Path("/distributions")
     @RolesAllowed(Roles.DISTRIBUTOR)
     @Operation(operationId = "distributeVoucher", summary = "Hand an activated voucher to a beneficiary (distributor)",
-            description = "The distributor is the subject of the token. The beneficiary gets a pseudonymous "
-                    + "reference; no name or contact data enters the ledger.")
+            description = "The distributor is the subject of the token and the voucher must be in its stock (its "
+                    + "book consigned to it by the funder). The beneficiary gets a pseudonymous reference; no name "
+                    + "or contact data enters the ledger.")
     @APIResponse(responseCode = "201", description = "Handed out",
             content = @Content(schema = @Schema(implementation = VoucherResponses.Distributed.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a code whose check character is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "unknown-voucher",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "voucher-not-activated, voucher-already-distributed, "
-            + "voucher-validity-over",
+    @APIResponse(responseCode = "409", description = "voucher-not-in-stock, voucher-not-activated, "
+            + "voucher-already-distributed, voucher-validity-over (403 when it is in another distributor's stock)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> distribute(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                     @NotNull @Valid VoucherRequests.Distribute body) {
@@ -117,5 +128,91 @@ public class VoucherResource {
                     }
                     return VoucherResponses.VoucherBody.of(view);
                 });
+    }
+
+    @POST
+    @Path("/book-distributions")
+    @RolesAllowed(Roles.DISTRIBUTOR)
+    @Operation(operationId = "distributeBook", summary = "Hand a whole book to one beneficiary (distributor)",
+            description = "Every voucher of a book in the distributor's stock, none of them handed out yet, goes to "
+                    + "one pseudonymous beneficiary.")
+    @APIResponse(responseCode = "201", description = "Handed out",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.BookDistributed.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "book-not-in-stock, book-already-handed-out, voucher-not-activated, "
+            + "voucher-validity-over (403 when it is in another distributor's stock)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> distributeBook(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                        @NotNull @Valid VoucherRequests.DistributeBook body) {
+        UUID distributorId = caller.partyId();
+        EventMetadata events = metadata.events();
+        String actor = caller.actor();
+        return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey, "POST /vouchers/book-distributions",
+                body, session -> service.distributeBook(session, body.bookId(), distributorId, body.ageBracket(),
+                        body.postcode(), events).map(done -> new Outcome(201,
+                        IssuanceResponses.BookDistributed.of(done), null))));
+    }
+
+    @POST
+    @Path("/{code}/validity")
+    @RolesAllowed({Roles.FUNDER, Roles.OPERATOR})
+    @Operation(operationId = "extendVoucherValidity", summary = "Extend one voucher's validity",
+            description = "By the voucher's funder or the operator. Dates never move back.")
+    @APIResponse(responseCode = "200", description = "Extended",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.VoucherExtended.class)))
+    @APIResponse(responseCode = "400", description = "Invalid code or dates",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unknown-voucher",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "validity-not-extended, voucher-not-extendable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> extend(@PathParam("code") String code,
+                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                @NotNull @Valid ProgrammeRequests.Validity body) {
+        VoucherCode parsed = VoucherCode.parse(code);
+        UUID funderId = caller.is(Roles.FUNDER) ? caller.partyId() : null;
+        EventMetadata events = metadata.events();
+        String actor = caller.actor();
+        return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey,
+                "POST /vouchers/" + parsed.hash() + "/validity", body, session ->
+                        service.extend(session, parsed, funderId, body.validUntil(), body.acceptedUntil(), events)
+                                .map(e -> Outcome.ok(new IssuanceResponses.VoucherExtended(e.voucherId(),
+                                        e.programmeId(), e.validUntil(), e.acceptedUntil(), e.extendedAt())))));
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @RolesAllowed({Roles.FUNDER, Roles.DISTRIBUTOR, Roles.AGENCY, Roles.OPERATOR})
+    @Operation(operationId = "getVoucherHistory", summary = "A voucher's whole history, by its code",
+            description = "Its issuance-side events (from its own stream), the custody moves of its book, and its "
+                    + "redemption and reimbursement. For the voucher's funder, a distributor that held it, the "
+                    + "agency and the operator.")
+    @APIResponse(responseCode = "200", description = "The history, oldest first",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.History.class)))
+    @APIResponse(responseCode = "404", description = "unknown-voucher",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<IssuanceResponses.History> history(@PathParam("code") String code) {
+        String hash = VoucherCode.parse(code).hash();
+        boolean funder = caller.is(Roles.FUNDER);
+        boolean distributor = caller.is(Roles.DISTRIBUTOR);
+        UUID partyId = funder || distributor ? caller.partyId() : null;
+        return transactions.read(session -> codes.voucherOf(session, hash).chain(found -> {
+            UUID voucherId = found.orElseThrow(Voucher::unknown);
+            return store.load(session, voucherId.toString()).chain(events -> {
+                var issued = (org.passledger.events.VoucherEvent.VoucherIssued) events.get(0).data();
+                if (funder && !partyId.equals(issued.funderId())) {
+                    throw ProblemException.forbidden("This voucher belongs to another funder.");
+                }
+                return queries.movesOf(session, issued.bookId()).chain(moves -> {
+                    if (distributor && moves.stream().noneMatch(m -> partyId.equals(m.toDistributor()))) {
+                        throw ProblemException.forbidden("This voucher was never in your stock.");
+                    }
+                    return queries.holderOf(session, voucherId).chain(holder -> session
+                            .find(VoucherView.class, voucherId).map(view -> HistoryBuilder.build(issued, events,
+                                    moves, holder, view)));
+                });
+            });
+        }));
     }
 }

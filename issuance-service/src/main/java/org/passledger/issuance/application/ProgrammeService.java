@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,15 @@ import org.passledger.issuance.domain.VoucherCommand.ActivateVoucher;
 import org.passledger.issuance.domain.VoucherCommand.IssueVoucher;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.command.Decision;
+import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.store.EventStore;
 
 /**
  * Runs programme commands inside the caller's transaction. An order appends to the programme's stream at the
  * version it read (so concurrent orders cannot overspend the budget) and, in the same transaction, issues
- * every voucher of the order on a stream of its own; funding activates them the same way.
+ * every voucher of the order on a stream of its own; funding activates them the same way. A large order
+ * reserves its budget the same way and has its vouchers issued afterwards, in chunks ({@link OrderJobs}).
  */
 @ApplicationScoped
 public class ProgrammeService {
@@ -56,7 +59,12 @@ public class ProgrammeService {
     public record PlacedOrder(BooksOrdered order, List<PrintedVoucher> vouchers) {
     }
 
-    public record FundedOrder(FundingConfirmed funding, int vouchersActivated) {
+    /** {@code activationJob} is the job that activates a large order's vouchers, or null when all are active. */
+    public record FundedOrder(FundingConfirmed funding, int vouchersActivated, UUID activationJob) {
+    }
+
+    /** The dates a new voucher gets. */
+    public record Validity(LocalDate validUntil, LocalDate acceptedUntil) {
     }
 
     public Uni<Decision<ProgrammeState, ProgrammeEvent>> open(Mutiny.Session session,
@@ -66,15 +74,67 @@ public class ProgrammeService {
     }
 
     public Uni<PlacedOrder> order(Mutiny.Session session, OrderBooks command, EventMetadata metadata) {
-        return handle(session, command, metadata).chain(decision -> {
-            BooksOrdered ordered = (BooksOrdered) decision.events().get(0);
-            List<PrintedVoucher> planned = plan(ordered);
-            List<UUID> ids = planned.stream().map(PrintedVoucher::voucherId).toList();
-            return codes.claim(session, ordered.programmeId(), ordered.orderId(), ids)
-                    .map(claimed -> withCodes(planned, claimed))
-                    .chain(printed -> issue(session, ordered, decision.state(), printed, metadata)
-                            .replaceWith(new PlacedOrder(ordered, printed)));
-        });
+        return reserve(session, command, metadata).chain(ordered -> issueBooks(session, ordered, ordered.books(),
+                metadata).map(printed -> new PlacedOrder(ordered, printed)));
+    }
+
+    /**
+     * Records the order on the programme's stream at the version read, which reserves its face value in the
+     * budget (counting what cancellations gave back); no voucher is issued yet.
+     */
+    public Uni<BooksOrdered> reserve(Mutiny.Session session, OrderBooks command, EventMetadata metadata) {
+        return releasedCents(session, command.programmeId()).chain(released -> handle(session,
+                        new OrderBooks(command.programmeId(), command.orderId(), command.funderId(), command.books(),
+                                released, command.asJob()), metadata))
+                .map(decision -> (BooksOrdered) decision.events().get(0));
+    }
+
+    /** Issues {@code books} books of a reserved order, each voucher on a stream of its own. */
+    public Uni<List<PrintedVoucher>> issueBooks(Mutiny.Session session, BooksOrdered ordered, int books,
+                                                EventMetadata metadata) {
+        return state(session, ordered.programmeId()).chain(terms -> validityOf(session, ordered.programmeId(), terms)
+                .chain(dates -> {
+                    List<PrintedVoucher> planned = plan(ordered.bookSize(), books);
+                    List<VoucherCodeRegistry.Slot> slots = planned.stream()
+                            .map(p -> new VoucherCodeRegistry.Slot(p.voucherId(), p.bookId(), p.positionInBook()))
+                            .toList();
+                    return codes.claim(session, ordered.programmeId(), ordered.orderId(), slots)
+                            .map(claimed -> withCodes(planned, claimed))
+                            .chain(printed -> issue(session, ordered, terms, dates, printed, metadata)
+                                    .replaceWith(printed));
+                }));
+    }
+
+    /** Face value that cancelled vouchers gave back to the programme's budget. */
+    public Uni<Long> releasedCents(Mutiny.Session session, UUID programmeId) {
+        return session.createNativeQuery(
+                        "select coalesce(sum(cents), 0) from budget_releases where programme_id = cast(:p as uuid)",
+                        Object.class)
+                .setParameter("p", programmeId.toString())
+                .getSingleResult()
+                .map(n -> ((Number) n).longValue());
+    }
+
+    /** The dates new vouchers get: the programme's, or those of its last programme-wide extension. */
+    public Uni<Validity> validityOf(Mutiny.Session session, UUID programmeId, ProgrammeState terms) {
+        return session.createNativeQuery("""
+                        select valid_until, accepted_until from programme_validity
+                        where programme_id = cast(:p as uuid)""", Object[].class)
+                .setParameter("p", programmeId.toString())
+                .getResultList()
+                .map(rows -> rows.isEmpty()
+                        ? new Validity(terms.validUntil(), terms.acceptedUntil())
+                        : new Validity(toDate(rows.get(0)[0]), toDate(rows.get(0)[1])));
+    }
+
+    static LocalDate toDate(Object value) {
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
     }
 
     public Uni<FundedOrder> fund(Mutiny.Session session, ConfirmFunding command, EventMetadata metadata) {
@@ -83,16 +143,59 @@ public class ProgrammeService {
             int expected = decision.state().orders().get(funding.orderId()).voucherCount();
             return codes.vouchersOf(session, funding.orderId()).chain(voucherIds -> {
                 if (voucherIds.size() != expected) {
-                    return Uni.createFrom().failure(new IllegalStateException("order " + funding.orderId()
-                            + " has " + voucherIds.size() + " vouchers registered, " + expected + " ordered"));
+                    return Uni.createFrom().failure(ProblemException.rule("order-still-being-issued",
+                            "This order's vouchers are still being issued (" + voucherIds.size() + " of " + expected
+                                    + "): fund it once its job is done."));
                 }
-                return Multi.createFrom().iterable(voucherIds)
-                        .onItem().transformToUniAndConcatenate(id -> handler.handle(session, id.toString(), voucher,
-                                VoucherEvent.class, new ActivateVoucher(id, funding.paymentOrderReference()), metadata))
-                        .collect().asList()
-                        .map(activated -> new FundedOrder(funding, activated.size()));
+                return session.createNativeQuery(
+                                "select cast(job_id as text) from order_jobs where order_id = cast(:o as uuid)",
+                                String.class)
+                        .setParameter("o", funding.orderId().toString())
+                        .getResultList()
+                        .chain(jobs -> jobs.isEmpty()
+                                ? activate(session, voucherIds, funding.paymentOrderReference(), metadata)
+                                        .map(activated -> new FundedOrder(funding, activated, null))
+                                : deferActivation(session, jobs.get(0), funding.paymentOrderReference())
+                                        .replaceWith(new FundedOrder(funding, 0, UUID.fromString(jobs.get(0)))));
             });
         });
+    }
+
+    /**
+     * The programme, which must be open (else 404) and, when {@code funderId} is given (a funder calls), that
+     * funder's own (else 403).
+     */
+    public Uni<ProgrammeState> owned(Mutiny.Session session, UUID programmeId, UUID funderId) {
+        return state(session, programmeId).map(state -> {
+            if (!state.opened()) {
+                throw ProblemException.notFound("programme", programmeId);
+            }
+            if (funderId != null && !funderId.equals(state.funderId())) {
+                throw ProblemException.forbidden("This programme belongs to another funder.");
+            }
+            return state;
+        });
+    }
+
+    /** A large order's vouchers are activated by its job, chunk by chunk, once the payment order is recorded. */
+    private Uni<Integer> deferActivation(Mutiny.Session session, String jobId, String paymentOrderReference) {
+        return session.createNativeQuery("""
+                        update order_jobs set activation_status = 'PENDING', payment_order_reference = :ref
+                        where job_id = cast(:job as uuid)""")
+                .setParameter("ref", paymentOrderReference)
+                .setParameter("job", jobId)
+                .executeUpdate();
+    }
+
+    /** Activates the given vouchers of a funded order; answers how many it activated (cancelled ones stay so). */
+    public Uni<Integer> activate(Mutiny.Session session, List<UUID> voucherIds, String paymentOrderReference,
+                                 EventMetadata metadata) {
+        return Multi.createFrom().iterable(voucherIds)
+                .onItem().transformToUniAndConcatenate(id -> handler.handle(session, id.toString(), voucher,
+                        VoucherEvent.class, new ActivateVoucher(id, paymentOrderReference), metadata))
+                .filter(activated -> !activated.events().isEmpty())
+                .collect().asList()
+                .map(List::size);
     }
 
     /** The programme as its own stream tells it (strongly consistent, unlike the read model). */
@@ -106,11 +209,11 @@ public class ProgrammeService {
                 metadata);
     }
 
-    private static List<PrintedVoucher> plan(BooksOrdered ordered) {
-        List<PrintedVoucher> planned = new ArrayList<>(ordered.voucherCount());
-        for (int book = 0; book < ordered.books(); book++) {
+    private static List<PrintedVoucher> plan(int bookSize, int books) {
+        List<PrintedVoucher> planned = new ArrayList<>(bookSize * books);
+        for (int book = 0; book < books; book++) {
             UUID bookId = UUID.randomUUID();
-            for (int position = 1; position <= ordered.bookSize(); position++) {
+            for (int position = 1; position <= bookSize; position++) {
                 planned.add(new PrintedVoucher(UUID.randomUUID(), bookId, position, null));
             }
         }
@@ -124,14 +227,14 @@ public class ProgrammeService {
     }
 
     /** Each voucher is a new stream of its own (fresh id), so it is appended at version 0 without a read. */
-    private Uni<Void> issue(Mutiny.Session session, BooksOrdered ordered, ProgrammeState terms,
+    private Uni<Void> issue(Mutiny.Session session, BooksOrdered ordered, ProgrammeState terms, Validity dates,
                             List<PrintedVoucher> printed, EventMetadata metadata) {
         return Multi.createFrom().iterable(printed)
                 .onItem().transformToUniAndConcatenate(p -> {
                     IssueVoucher command = new IssueVoucher(p.voucherId(), p.code().hash(), ordered.programmeId(),
                             ordered.funderId(), ordered.orderId(), p.bookId(), p.positionInBook(),
-                            ordered.faceValueCents(), terms.territory(), terms.allowedServices(), terms.validUntil(),
-                            terms.acceptedUntil());
+                            ordered.faceValueCents(), terms.territory(), terms.allowedServices(), dates.validUntil(),
+                            dates.acceptedUntil());
                     List<VoucherEvent> events = voucher.decide(command, voucher.initialState());
                     return store.append(session, p.voucherId().toString(), 0, events, metadata);
                 })

@@ -27,6 +27,8 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
             Set.of("departement", "commune", "intercommunality", "state", "company", "foundation");
     public static final Set<Integer> BOOK_SIZES = Set.of(5, 10);
     public static final int MAX_BOOKS_PER_ORDER = 1000;
+    /** A large order runs as a job; 20,000 books of 10 are 200,000 vouchers. */
+    public static final int MAX_BOOKS_PER_JOB = 20_000;
     public static final long DEFAULT_FACE_VALUE_CENTS = 1000;
     public static final int DEFAULT_FEE_RATE_BASIS_POINTS = 400;
     /** The scheme's dates are French calendar days. */
@@ -103,9 +105,12 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
 
     private List<ProgrammeEvent> order(OrderBooks command, ProgrammeState state) {
         requireOwner(state, command);
-        if (command.books() < 1 || command.books() > MAX_BOOKS_PER_ORDER) {
-            throw ProblemException.invalid("invalid-book-count",
-                    "An order is for 1 to " + MAX_BOOKS_PER_ORDER + " books.");
+        int maxBooks = command.asJob() ? MAX_BOOKS_PER_JOB : MAX_BOOKS_PER_ORDER;
+        if (command.books() < 1 || command.books() > maxBooks) {
+            throw ProblemException.invalid("invalid-book-count", "An order is for 1 to " + maxBooks + " books.");
+        }
+        if (command.releasedCents() < 0) {
+            throw new IllegalArgumentException("released cents cannot be negative");
         }
         if (state.orders().containsKey(command.orderId())) {
             throw ProblemException.rule("order-already-placed", "This order was already placed.");
@@ -116,11 +121,12 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
         }
         int voucherCount = command.books() * state.bookSize();
         long amount = Math.multiplyExact((long) voucherCount, state.faceValueCents());
-        if (state.committedCents() + amount > state.budgetCents()) {
+        long remaining = state.remainingCents(command.releasedCents());
+        if (amount > remaining) {
             throw new ProblemException(409, "budget-exceeded", "Refused by a business rule",
                     "This order's face value (" + amount + " cents) exceeds what remains of the budget ("
-                            + state.remainingCents() + " cents).",
-                    Map.of("remainingCents", state.remainingCents(), "orderCents", amount));
+                            + remaining + " cents).",
+                    Map.of("remainingCents", remaining, "orderCents", amount));
         }
         return List.of(new BooksOrdered(command.programmeId(), command.orderId(), state.funderId(), command.books(),
                 state.bookSize(), voucherCount, state.faceValueCents(), amount,
@@ -156,7 +162,7 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
     @Override
     public ProgrammeState evolve(ProgrammeState state, ProgrammeEvent event) {
         if (event instanceof ProgrammeOpened opened) {
-            return new ProgrammeState(true, opened.funderId(), opened.budgetCents(), opened.faceValueCents(),
+            return new ProgrammeState(true, opened.funderId(), opened.name(), opened.budgetCents(), opened.faceValueCents(),
                     opened.bookSize(), opened.feeRateBasisPoints(), opened.territory(), opened.allowedServices(),
                     opened.validUntil(), opened.acceptedUntil(), 0, Map.of());
         }

@@ -15,8 +15,17 @@ public sealed interface ProgrammeCommand {
                          List<String> allowedServices, int feeRateBasisPoints) implements ProgrammeCommand {
     }
 
-    /** {@code funderId} is the caller: only the programme's own funder orders books for it. */
-    record OrderBooks(UUID programmeId, UUID orderId, UUID funderId, int books) implements ProgrammeCommand {
+    /**
+     * {@code funderId} is the caller: only the programme's own funder orders books for it. {@code releasedCents}
+     * is the face value cancelled vouchers gave back to the budget; {@code asJob} allows a large order, whose
+     * vouchers are issued afterwards in chunks (the budget is reserved by the order itself).
+     */
+    record OrderBooks(UUID programmeId, UUID orderId, UUID funderId, int books, long releasedCents, boolean asJob)
+            implements ProgrammeCommand {
+
+        public OrderBooks(UUID programmeId, UUID orderId, UUID funderId, int books) {
+            this(programmeId, orderId, funderId, books, 0, false);
+        }
     }
 
     /** {@code funderId} is the calling funder, or null when the operator records the payment order. */

@@ -11,6 +11,9 @@ import org.passledger.events.VoucherEvent.VoucherExpired;
 import org.passledger.events.VoucherEvent.VoucherIssued;
 import org.passledger.events.VoucherEvent.VoucherValidityExtended;
 import org.passledger.issuance.domain.VoucherCommand.ActivateVoucher;
+import org.passledger.issuance.domain.VoucherCommand.CancelVoucher;
+import org.passledger.issuance.domain.VoucherCommand.ExpireVoucher;
+import org.passledger.issuance.domain.VoucherCommand.ExtendValidity;
 import org.passledger.issuance.domain.VoucherCommand.DistributeVoucher;
 import org.passledger.issuance.domain.VoucherCommand.IssueVoucher;
 import org.passledger.issuance.domain.VoucherState.Status;
@@ -53,6 +56,9 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
             throw unknown();
         }
         if (command instanceof ActivateVoucher activate) {
+            if (state.status() == Status.CANCELLED) {
+                return List.of(); // cancelled before its order was funded: it stays cancelled
+            }
             if (state.status() != Status.ISSUED) {
                 throw ProblemException.rule("voucher-already-activated",
                         "This voucher is " + state.status().name().toLowerCase() + ", not waiting for its funding.");
@@ -63,7 +69,73 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
         if (command instanceof DistributeVoucher distribute) {
             return distribute(distribute, state);
         }
+        if (command instanceof CancelVoucher cancel) {
+            return cancel(cancel, state);
+        }
+        if (command instanceof ExtendValidity extend) {
+            return extend(extend, state);
+        }
+        if (command instanceof ExpireVoucher expire) {
+            return expire(expire, state);
+        }
         throw new IllegalArgumentException("unhandled command " + command);
+    }
+
+    private List<VoucherEvent> cancel(CancelVoucher command, VoucherState state) {
+        requireFunder(command.funderId(), state);
+        if (state.status() == Status.DISTRIBUTED) {
+            throw ProblemException.rule("voucher-already-distributed",
+                    "This voucher was handed out: only vouchers never handed out are cancelled.");
+        }
+        if (state.status() == Status.CANCELLED) {
+            throw ProblemException.rule("voucher-already-cancelled", "This voucher was already cancelled.");
+        }
+        if (state.status() == Status.EXPIRED) {
+            throw ProblemException.rule("voucher-expired", "This voucher has expired.");
+        }
+        return List.of(new VoucherCancelled(command.voucherId(), state.programmeId(), state.funderId(),
+                state.faceValueCents(), command.reason(), clock.instant()));
+    }
+
+    private List<VoucherEvent> extend(ExtendValidity command, VoucherState state) {
+        requireFunder(command.funderId(), state);
+        if (state.status() == Status.CANCELLED || state.status() == Status.EXPIRED) {
+            throw ProblemException.rule("voucher-not-extendable",
+                    "This voucher is " + state.status().name().toLowerCase() + ".");
+        }
+        if (command.acceptedUntil().isBefore(command.validUntil())) {
+            throw ProblemException.invalid("accepted-until-before-valid-until",
+                    "Vouchers are accepted at least until the last day of their validity.");
+        }
+        boolean earlier = command.validUntil().isBefore(state.validUntil())
+                || command.acceptedUntil().isBefore(state.acceptedUntil());
+        boolean same = command.validUntil().equals(state.validUntil())
+                && command.acceptedUntil().equals(state.acceptedUntil());
+        if (earlier || same) {
+            throw ProblemException.rule("validity-not-extended", "The new dates must be later than " + state.validUntil()
+                    + " and " + state.acceptedUntil() + ": a validity is extended, never shortened.");
+        }
+        return List.of(new VoucherValidityExtended(command.voucherId(), state.programmeId(), command.validUntil(),
+                command.acceptedUntil(), clock.instant()));
+    }
+
+    private List<VoucherEvent> expire(ExpireVoucher command, VoucherState state) {
+        if (state.status() != Status.ACTIVE && state.status() != Status.DISTRIBUTED) {
+            throw ProblemException.rule("voucher-not-expirable",
+                    "This voucher is " + state.status().name().toLowerCase() + ".");
+        }
+        if (!LocalDate.ofInstant(clock.instant(), Programme.ZONE).isAfter(state.acceptedUntil())) {
+            throw ProblemException.rule("voucher-still-accepted",
+                    "This voucher is accepted until " + state.acceptedUntil() + ".");
+        }
+        return List.of(new VoucherExpired(command.voucherId(), state.programmeId(), state.funderId(),
+                state.faceValueCents(), state.acceptedUntil(), clock.instant()));
+    }
+
+    private static void requireFunder(java.util.UUID funderId, VoucherState state) {
+        if (funderId != null && !funderId.equals(state.funderId())) {
+            throw ProblemException.forbidden("This voucher belongs to another funder.");
+        }
     }
 
     private List<VoucherEvent> distribute(DistributeVoucher command, VoucherState state) {

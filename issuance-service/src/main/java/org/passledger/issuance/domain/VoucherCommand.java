@@ -23,4 +23,17 @@ public sealed interface VoucherCommand {
     record DistributeVoucher(UUID voucherId, UUID distributorId, String beneficiaryRef, String ageBracket,
                              String postcode) implements VoucherCommand {
     }
+
+    /** {@code funderId} is the calling funder; only a voucher never handed out is cancelled. */
+    record CancelVoucher(UUID voucherId, UUID funderId, String reason) implements VoucherCommand {
+    }
+
+    /** New dates, later than the current ones; {@code funderId} is the calling funder, or null for the operator. */
+    record ExtendValidity(UUID voucherId, UUID funderId, LocalDate validUntil, LocalDate acceptedUntil)
+            implements VoucherCommand {
+    }
+
+    /** After its acceptance date, an active voucher that was not redeemed expires (the expiry job asks). */
+    record ExpireVoucher(UUID voucherId) implements VoucherCommand {
+    }
 }

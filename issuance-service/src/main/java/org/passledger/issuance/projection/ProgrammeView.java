@@ -69,6 +69,14 @@ public class ProgrammeView {
     public long reimbursedCount;
     @Column(name = "reimbursed_cents")
     public long reimbursedCents;
+    @Column(name = "cancelled_count")
+    public long cancelledCount;
+    @Column(name = "cancelled_cents")
+    public long cancelledCents;
+    @Column(name = "expired_count")
+    public long expiredCount;
+    @Column(name = "expired_cents")
+    public long expiredCents;
     @Column(name = "events_applied")
     public int eventsApplied;
     @Column(name = "updated_at")

@@ -17,6 +17,8 @@ import org.passledger.events.RedemptionEvent.VoucherRedeemed;
 import org.passledger.events.SettlementEvent.VoucherReimbursed;
 import org.passledger.events.Topics;
 import org.passledger.events.VoucherEvent.VoucherActivated;
+import org.passledger.events.VoucherEvent.VoucherCancelled;
+import org.passledger.events.VoucherEvent.VoucherExpired;
 import org.passledger.events.VoucherEvent.VoucherDistributed;
 import org.passledger.events.VoucherEvent.VoucherIssued;
 import org.passledger.kernel.projection.Projection;
@@ -62,6 +64,7 @@ public class ProgrammeViewProjection implements Projection {
         return event instanceof ProgrammeEvent
                 || event instanceof VoucherIssued || event instanceof VoucherActivated
                 || event instanceof VoucherDistributed
+                || event instanceof VoucherCancelled || event instanceof VoucherExpired
                 || event instanceof VoucherRedeemed || event instanceof RedemptionReversed
                 || event instanceof VoucherReimbursed;
     }
@@ -78,6 +81,12 @@ public class ProgrammeViewProjection implements Projection {
         }
         if (event instanceof VoucherDistributed distributed) {
             return distributed.programmeId();
+        }
+        if (event instanceof VoucherCancelled cancelled) {
+            return cancelled.programmeId();
+        }
+        if (event instanceof VoucherExpired expired) {
+            return expired.programmeId();
         }
         if (event instanceof VoucherRedeemed redeemed) {
             return redeemed.programmeId();
@@ -126,6 +135,12 @@ public class ProgrammeViewProjection implements Projection {
         } else if (event instanceof VoucherDistributed) {
             view.distributedCount++;
             view.distributedCents += faceValue(view);
+        } else if (event instanceof VoucherCancelled cancelled) {
+            view.cancelledCount++;
+            view.cancelledCents += cancelled.faceValueCents();
+        } else if (event instanceof VoucherExpired expired) {
+            view.expiredCount++;
+            view.expiredCents += expired.faceValueCents();
         } else if (event instanceof VoucherRedeemed redeemed) {
             view.funderId = view.funderId == null ? redeemed.funderId() : view.funderId;
             view.redeemedCount++;

@@ -78,6 +78,43 @@ final class IssuanceApi {
                 .when().post("/vouchers/distributions").then();
     }
 
+    static ValidatableResponse registerDistributor(UUID funder, UUID programmeId, UUID distributor) {
+        return given().header("Authorization", TestTokens.bearer(Roles.FUNDER, funder))
+                .contentType("application/json")
+                .body(Map.of("distributorId", distributor.toString(), "name", "CCAS de Nîmes", "kind", "ccas"))
+                .when().post("/programmes/" + programmeId + "/distributors").then();
+    }
+
+    static ValidatableResponse consign(UUID funder, UUID programmeId, UUID distributor, List<String> bookIds) {
+        return given().header("Authorization", TestTokens.bearer(Roles.FUNDER, funder))
+                .contentType("application/json")
+                .body(Map.of("distributorId", distributor.toString(), "bookIds", bookIds))
+                .when().post("/programmes/" + programmeId + "/consignments").then();
+    }
+
+    /** Registers the distributor for the programme (if need be) and moves every book of the order to its stock. */
+    static void stock(UUID funder, UUID programmeId, UUID distributor, JsonPath order) {
+        registerDistributor(funder, programmeId, distributor).statusCode(org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+        List<String> books = order.<String>getList("vouchers.bookId").stream().distinct().toList();
+        consign(funder, programmeId, distributor, books).statusCode(201);
+    }
+
+    static ValidatableResponse distributeBook(UUID distributor, String bookId) {
+        return given().header("Authorization", TestTokens.bearer(Roles.DISTRIBUTOR, distributor))
+                .contentType("application/json").body(Map.of("bookId", bookId))
+                .when().post("/vouchers/book-distributions").then();
+    }
+
+    static ValidatableResponse get(String role, Object party, String path) {
+        return given().header("Authorization", TestTokens.bearer(role, party)).when().get(path).then();
+    }
+
+    static ValidatableResponse post(String role, Object party, String path, Object body) {
+        return given().header("Authorization", TestTokens.bearer(role, party))
+                .contentType("application/json").body(body).when().post(path).then();
+    }
+
     static ValidatableResponse voucher(String role, Object party, String code) {
         return given().header("Authorization", TestTokens.bearer(role, party))
                 .when().get("/vouchers/" + code).then();

@@ -47,7 +47,9 @@ class VoucherLifeAcrossTopicsTest {
         JsonPath order = placeOrder(funder, programmeId, 1);
         fund(Roles.FUNDER, funder, programmeId, order.getString("orderId")).statusCode(200);
         String code = order.getString("vouchers[0].code");
-        distribute(UUID.randomUUID(), code).statusCode(201);
+        UUID distributor = UUID.randomUUID();
+        IssuanceApi.stock(funder, programmeId, distributor, order);
+        distribute(distributor, code).statusCode(201);
         await().atMost(patience()).untilAsserted(() -> voucher(Roles.FUNDER, funder, code).statusCode(200)
                 .body("status", equalTo("DISTRIBUTED")).body("eventsApplied", equalTo(3)));
         return new Distributed(funder, programmeId, UUID.fromString(order.getString("vouchers[0].voucherId")), code);

@@ -58,10 +58,12 @@ class VoucherLifecycleTest {
         fund(Roles.OPERATOR, "operator", programmeId, orderId).statusCode(409)
                 .body("code", equalTo("order-already-funded"));
 
+        IssuanceApi.stock(funder, programmeId, distributor, order);
         distribute(distributor, code.toLowerCase().replace("-", " ")).statusCode(201)
                 .body("voucherId", equalTo(voucherId))
                 .body("beneficiaryRef", startsWith("BEN-"));
-        distribute(UUID.randomUUID(), code).statusCode(409).body("code", equalTo("voucher-already-distributed"));
+        distribute(distributor, code).statusCode(409).body("code", equalTo("voucher-already-distributed"));
+        distribute(UUID.randomUUID(), codes.get(1)).statusCode(403); // another distributor's stock
 
         await().atMost(patience()).untilAsserted(() -> voucher(Roles.FUNDER, funder, code).statusCode(200)
                 .body("voucherId", equalTo(voucherId))
@@ -113,14 +115,17 @@ class VoucherLifecycleTest {
         JsonPath order = placeOrder(funder, programmeId, 1);
         String code = order.getString("vouchers[3].code");
 
-        distribute(UUID.randomUUID(), code).statusCode(409).body("code", equalTo("voucher-not-activated"));
+        UUID distributor = UUID.randomUUID();
+        distribute(distributor, code).statusCode(409).body("code", equalTo("voucher-not-in-stock"));
+        IssuanceApi.stock(funder, programmeId, distributor, order);
+        distribute(distributor, code).statusCode(409).body("code", equalTo("voucher-not-activated"));
         String unknown = VoucherCode.generate(new java.util.Random(99)).printable();
         distribute(UUID.randomUUID(), unknown).statusCode(404).body("code", equalTo("unknown-voucher"));
         String mistyped = code.substring(0, 3) + (code.charAt(3) == 'A' ? 'B' : 'A') + code.substring(4);
         distribute(UUID.randomUUID(), mistyped).statusCode(400).body("code", equalTo("invalid-voucher-code"));
 
         fund(Roles.OPERATOR, "operator", programmeId, order.getString("orderId")).statusCode(200);
-        distribute(UUID.randomUUID(), code).statusCode(201);
+        distribute(distributor, code).statusCode(201);
         given().header("Authorization", TestTokens.bearer(Roles.FUNDER, funder))
                 .when().get("/programmes/" + programmeId + "/orders/" + order.getString("orderId"))
                 .then().statusCode(200).body("funded", equalTo(true)).body("voucherCount", equalTo(10));

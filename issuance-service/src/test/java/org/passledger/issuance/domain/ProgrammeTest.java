@@ -180,4 +180,28 @@ class ProgrammeTest {
                 .when(new ConfirmFunding(PROGRAMME, ORDER, UUID.randomUUID(), "MANDAT-2026-00417"))
                 .thenRejectedWith(403, "forbidden");
     }
+
+    @Test
+    void order_countsWhatCancelledVouchersGaveBackToTheBudget() {
+        UUID first = UUID.randomUUID();
+        // 50,000 budget, 30,000 ordered, 10,000 cancelled: 30,000 remain, a 3-book order (30,000) fits
+        spec.given(opened(50_000), ordered(first, 3))
+                .when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 3, 10_000, false))
+                .then(new BooksOrdered(PROGRAMME, ORDER, FUNDER, 3, 10, 30, 1000, 30_000, 1200, NOW));
+        var problem = spec.given(opened(50_000), ordered(first, 3))
+                .when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 4, 10_000, false))
+                .thenRejectedWith(409, "budget-exceeded");
+        assertThat(problem.extensions()).containsEntry("remainingCents", 30_000L);
+    }
+
+    @Test
+    void largeOrder_asAJob_mayExceedTheSynchronousLimit_butNotTheJobLimit() {
+        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 10_000, 0, true))
+                .then(new BooksOrdered(PROGRAMME, ORDER, FUNDER, 10_000, 10, 100_000, 1000, 100_000_000, 4_000_000,
+                        NOW));
+        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 10_000, 0, false))
+                .thenRejectedWith(400, "invalid-book-count");
+        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 20_001, 0, true))
+                .thenRejectedWith(400, "invalid-book-count");
+    }
 }

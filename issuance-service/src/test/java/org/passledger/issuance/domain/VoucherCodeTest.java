@@ -137,4 +137,44 @@ class VoucherCodeTest {
         VoucherCode code = sample(1, 10).get(0);
         assertThat(code.toString()).doesNotContain(code.value().substring(0, 12));
     }
+
+    @Test
+    void aMillionCodesFromTheProductionRandomSource_areUnique_andEverySampledOneCatchesEverySingleErrorAndSwap() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        String[] codes = new String[1_000_000];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = VoucherCode.generate(random).value();
+        }
+        String[] sorted = codes.clone();
+        java.util.Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            assertThat(sorted[i]).as("duplicate code").isNotEqualTo(sorted[i - 1]);
+        }
+        long singles = 0;
+        long swaps = 0;
+        for (int i = 0; i < codes.length; i += 1_000) { // a sample of 1,000 codes spread over the million
+            char[] symbols = codes[i].toCharArray();
+            assertThat(VoucherCode.isValid(codes[i])).isTrue();
+            for (int position = 0; position < symbols.length; position++) {
+                char original = symbols[position];
+                for (char other : VoucherCode.ALPHABET.toCharArray()) {
+                    if (other != original) {
+                        symbols[position] = other;
+                        assertThat(VoucherCode.isValid(new String(symbols))).as(new String(symbols)).isFalse();
+                        singles++;
+                    }
+                }
+                symbols[position] = original;
+                if (position + 1 < symbols.length && symbols[position] != symbols[position + 1]) {
+                    char[] swapped = symbols.clone();
+                    swapped[position] = symbols[position + 1];
+                    swapped[position + 1] = symbols[position];
+                    assertThat(VoucherCode.isValid(new String(swapped))).as(new String(swapped)).isFalse();
+                    swaps++;
+                }
+            }
+        }
+        assertThat(singles).isEqualTo(1_000L * 14 * 30);
+        assertThat(swaps).isGreaterThan(1_000L * 12);
+    }
 }

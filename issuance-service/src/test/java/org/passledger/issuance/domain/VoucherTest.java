@@ -11,7 +11,13 @@ import org.passledger.events.VoucherEvent;
 import org.passledger.events.VoucherEvent.VoucherActivated;
 import org.passledger.events.VoucherEvent.VoucherDistributed;
 import org.passledger.events.VoucherEvent.VoucherIssued;
+import org.passledger.events.VoucherEvent.VoucherCancelled;
+import org.passledger.events.VoucherEvent.VoucherExpired;
+import org.passledger.events.VoucherEvent.VoucherValidityExtended;
 import org.passledger.issuance.domain.VoucherCommand.ActivateVoucher;
+import org.passledger.issuance.domain.VoucherCommand.CancelVoucher;
+import org.passledger.issuance.domain.VoucherCommand.ExpireVoucher;
+import org.passledger.issuance.domain.VoucherCommand.ExtendValidity;
 import org.passledger.issuance.domain.VoucherCommand.DistributeVoucher;
 import org.passledger.issuance.domain.VoucherCommand.IssueVoucher;
 
@@ -101,5 +107,88 @@ class VoucherTest {
         var afterMidnightInParis = new Voucher(Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC));
         DeciderSpec.of(afterMidnightInParis).given(ISSUED, ACTIVATED).when(DISTRIBUTE)
                 .thenRejectedWith(409, "voucher-validity-over");
+    }
+
+    static final VoucherDistributed DISTRIBUTED = new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR,
+            "BEN-1", null, null, NOW);
+    static final VoucherCancelled CANCELLED = new VoucherCancelled(VOUCHER, PROGRAMME, FUNDER, 1000, "lost", NOW);
+    static final LocalDate ACCEPTED_UNTIL = LocalDate.parse("2027-01-31");
+
+    @Test
+    void cancel_aVoucherNeverHandedOut_givesItsFaceValueBack() {
+        spec.given(ISSUED, ACTIVATED).when(new CancelVoucher(VOUCHER, FUNDER, "lost")).then(CANCELLED);
+        spec.given(ISSUED).when(new CancelVoucher(VOUCHER, null, "lost")).then(CANCELLED);
+    }
+
+    @Test
+    void cancel_isRejected_onceHandedOut_orAlreadyCancelled_orExpired_orByAnotherFunder() {
+        spec.given(ISSUED, ACTIVATED, DISTRIBUTED).when(new CancelVoucher(VOUCHER, FUNDER, "lost"))
+                .thenRejectedWith(409, "voucher-already-distributed");
+        spec.given(ISSUED, CANCELLED).when(new CancelVoucher(VOUCHER, FUNDER, "lost"))
+                .thenRejectedWith(409, "voucher-already-cancelled");
+        spec.given(ISSUED, ACTIVATED, new VoucherExpired(VOUCHER, PROGRAMME, FUNDER, 1000, ACCEPTED_UNTIL, NOW))
+                .when(new CancelVoucher(VOUCHER, FUNDER, "lost")).thenRejectedWith(409, "voucher-expired");
+        spec.given(ISSUED).when(new CancelVoucher(VOUCHER, UUID.randomUUID(), "lost"))
+                .thenRejectedWith(403, "forbidden");
+        spec.given().when(new CancelVoucher(VOUCHER, FUNDER, "lost")).thenRejectedWith(404, "unknown-voucher");
+    }
+
+    @Test
+    void activate_aVoucherCancelledBeforeItsOrderWasFunded_recordsNothing() {
+        spec.given(ISSUED, CANCELLED).when(new ActivateVoucher(VOUCHER, "MANDAT-1")).then();
+    }
+
+    @Test
+    void cancelledVoucher_cannotBeHandedOut() {
+        spec.given(ISSUED, ACTIVATED, CANCELLED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-not-distributable");
+    }
+
+    @Test
+    void extend_movesBothDates_andTheVoucherMayBeHandedOutAgainLater() {
+        var extended = new VoucherValidityExtended(VOUCHER, PROGRAMME, LocalDate.parse("2027-03-31"),
+                LocalDate.parse("2027-04-30"), NOW);
+        spec.given(ISSUED, ACTIVATED).when(new ExtendValidity(VOUCHER, FUNDER, LocalDate.parse("2027-03-31"),
+                LocalDate.parse("2027-04-30"))).then(extended);
+        var inFebruary = new Voucher(Clock.fixed(Instant.parse("2027-02-10T09:00:00Z"), ZoneOffset.UTC));
+        DeciderSpec.of(inFebruary).given(ISSUED, ACTIVATED).when(DISTRIBUTE)
+                .thenRejectedWith(409, "voucher-validity-over");
+        DeciderSpec.of(inFebruary).given(ISSUED, ACTIVATED, extended).when(DISTRIBUTE)
+                .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74",
+                        "30600", Instant.parse("2027-02-10T09:00:00Z")));
+    }
+
+    @Test
+    void extend_isRejected_whenItWouldShortenTheValidity_orDatesAreInverted_orTheVoucherIsOver() {
+        spec.given(ISSUED, ACTIVATED).when(new ExtendValidity(VOUCHER, FUNDER, LocalDate.parse("2026-11-30"),
+                LocalDate.parse("2027-03-31"))).thenRejectedWith(409, "validity-not-extended");
+        spec.given(ISSUED, ACTIVATED).when(new ExtendValidity(VOUCHER, FUNDER, VALID_UNTIL, ACCEPTED_UNTIL))
+                .thenRejectedWith(409, "validity-not-extended");
+        spec.given(ISSUED, ACTIVATED).when(new ExtendValidity(VOUCHER, FUNDER, LocalDate.parse("2027-06-30"),
+                LocalDate.parse("2027-05-31"))).thenRejectedWith(400, "accepted-until-before-valid-until");
+        spec.given(ISSUED, CANCELLED).when(new ExtendValidity(VOUCHER, FUNDER, LocalDate.parse("2027-06-30"),
+                LocalDate.parse("2027-07-31"))).thenRejectedWith(409, "voucher-not-extendable");
+        spec.given(ISSUED).when(new ExtendValidity(VOUCHER, UUID.randomUUID(), LocalDate.parse("2027-06-30"),
+                LocalDate.parse("2027-07-31"))).thenRejectedWith(403, "forbidden");
+    }
+
+    @Test
+    void expire_afterTheAcceptanceDate_inFrenchDays() {
+        Instant firstOfFebruaryInParis = Instant.parse("2027-01-31T23:30:00Z");
+        DeciderSpec.of(new Voucher(Clock.fixed(firstOfFebruaryInParis, ZoneOffset.UTC)))
+                .given(ISSUED, ACTIVATED, DISTRIBUTED).when(new ExpireVoucher(VOUCHER))
+                .then(new VoucherExpired(VOUCHER, PROGRAMME, FUNDER, 1000, ACCEPTED_UNTIL, firstOfFebruaryInParis));
+        DeciderSpec.of(new Voucher(Clock.fixed(Instant.parse("2027-01-31T22:30:00Z"), ZoneOffset.UTC)))
+                .given(ISSUED, ACTIVATED).when(new ExpireVoucher(VOUCHER))
+                .thenRejectedWith(409, "voucher-still-accepted");
+    }
+
+    @Test
+    void expire_isRejected_forVouchersNeverFunded_cancelled_orAlreadyExpired() {
+        var late = DeciderSpec.<VoucherCommand, VoucherState, VoucherEvent>of(
+                new Voucher(Clock.fixed(Instant.parse("2027-03-01T09:00:00Z"), ZoneOffset.UTC)));
+        late.given(ISSUED).when(new ExpireVoucher(VOUCHER)).thenRejectedWith(409, "voucher-not-expirable");
+        late.given(ISSUED, CANCELLED).when(new ExpireVoucher(VOUCHER)).thenRejectedWith(409, "voucher-not-expirable");
+        late.given(ISSUED, ACTIVATED, new VoucherExpired(VOUCHER, PROGRAMME, FUNDER, 1000, ACCEPTED_UNTIL, NOW))
+                .when(new ExpireVoucher(VOUCHER)).thenRejectedWith(409, "voucher-not-expirable");
     }
 }

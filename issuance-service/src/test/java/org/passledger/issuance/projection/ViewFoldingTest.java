@@ -124,4 +124,19 @@ class ViewFoldingTest {
         assertThat(view.issuedCount).isEqualTo(1);
         assertThat(view.budgetCents).isEqualTo(100_000);
     }
+
+    @Test
+    void programme_countsCancelledAndExpiredVouchers_withTheirFaceValue() {
+        var cancelled = new org.passledger.events.VoucherEvent.VoucherCancelled(voucher, programme, funder, 1000,
+                "lost", T);
+        var expired = new org.passledger.events.VoucherEvent.VoucherExpired(UUID.randomUUID(), programme, funder, 1000,
+                LocalDate.parse("2027-01-31"), T);
+        ProgrammeView view = programmeAfter(issued, cancelled, expired);
+        assertThat(view.cancelledCount).isEqualTo(1);
+        assertThat(view.cancelledCents).isEqualTo(1000);
+        assertThat(view.expiredCount).isEqualTo(1);
+        assertThat(view.expiredCents).isEqualTo(1000);
+        assertThat(view.eventsApplied).isEqualTo(3);
+        assertThat(voucherAfter(issued, cancelled).status).isEqualTo("CANCELLED");
+    }
 }

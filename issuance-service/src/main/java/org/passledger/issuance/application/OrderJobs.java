@@ -1,0 +1,199 @@
+package org.passledger.issuance.application;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+import org.passledger.events.ProgrammeEvent.BooksOrdered;
+import org.passledger.issuance.domain.ProgrammeCommand.OrderBooks;
+import org.passledger.issuance.domain.ProgrammeState;
+import org.passledger.kernel.command.Transactions;
+import org.passledger.kernel.store.EventMetadata;
+import org.passledger.kernel.store.SqlTime;
+
+/**
+ * Large orders. Accepting one records {@code programme.books-ordered.v1} on the programme's stream at the
+ * version read (the budget is reserved there, with the same guarantee as a small order) together with a job
+ * row; the worker then issues the books in chunks, each chunk in a transaction of its own that also moves the
+ * job's progress, so a crash loses at most the chunk in flight and the next run carries on.
+ */
+@ApplicationScoped
+public class OrderJobs {
+
+    public static final String PENDING = "PENDING";
+    public static final String RUNNING = "RUNNING";
+    public static final String DONE = "DONE";
+    private static final Logger LOG = Logger.getLogger(OrderJobs.class);
+
+    private final Transactions transactions;
+    private final ProgrammeService programmes;
+    private final Clock clock;
+    private final int chunkVouchers;
+
+    public OrderJobs(Transactions transactions, ProgrammeService programmes, Clock clock,
+                     @ConfigProperty(name = "issuance.order-jobs.chunk-vouchers", defaultValue = "1000")
+                     int chunkVouchers) {
+        this.transactions = transactions;
+        this.programmes = programmes;
+        this.clock = clock;
+        this.chunkVouchers = chunkVouchers;
+    }
+
+    public record Job(UUID jobId, UUID programmeId, UUID orderId, UUID funderId, int books, int bookSize,
+                      int voucherCount, int booksIssued, String status, String error, Instant createdAt,
+                      Instant updatedAt, Instant finishedAt, String activationStatus, int vouchersActivated,
+                      String paymentOrderReference) {
+
+        public int vouchersIssued() {
+            return booksIssued * bookSize;
+        }
+    }
+
+    /** Reserves the budget and records the job, in the caller's transaction. */
+    public Uni<Job> accept(Mutiny.Session session, UUID jobId, OrderBooks command, EventMetadata metadata) {
+        return programmes.reserve(session, command, metadata).chain(ordered -> {
+            Instant now = clock.instant();
+            return session.createNativeQuery("""
+                            insert into order_jobs (job_id, programme_id, order_id, funder_id, books, book_size,
+                                                    voucher_count, books_issued, status, actor, correlation_id,
+                                                    created_at, updated_at)
+                            values (cast(:job as uuid), cast(:p as uuid), cast(:o as uuid), cast(:f as uuid), :books,
+                                    :size, :count, 0, 'PENDING', :actor, cast(:corr as uuid), :at, :at)""")
+                    .setParameter("job", jobId.toString())
+                    .setParameter("p", ordered.programmeId().toString())
+                    .setParameter("o", ordered.orderId().toString())
+                    .setParameter("f", ordered.funderId().toString())
+                    .setParameter("books", ordered.books())
+                    .setParameter("size", ordered.bookSize())
+                    .setParameter("count", ordered.voucherCount())
+                    .setParameter("actor", metadata.actor())
+                    .setParameter("corr", metadata.correlationId().toString())
+                    .setParameter("at", now.atOffset(ZoneOffset.UTC))
+                    .executeUpdate()
+                    .replaceWith(new Job(jobId, ordered.programmeId(), ordered.orderId(), ordered.funderId(),
+                            ordered.books(), ordered.bookSize(), ordered.voucherCount(), 0, PENDING, null, now, now,
+                            null, null, 0, null));
+        });
+    }
+
+    private static final String SELECT = """
+            select cast(job_id as text), cast(programme_id as text), cast(order_id as text), cast(funder_id as text),
+                   books, book_size, voucher_count, books_issued, status, error, actor, cast(correlation_id as text),
+            """ + SqlTime.micros("created_at") + ", " + SqlTime.micros("updated_at") + ", "
+            + SqlTime.micros("finished_at") + ", activation_status, vouchers_activated, payment_order_reference"
+            + " from order_jobs ";
+
+    public Uni<Job> find(Mutiny.Session session, UUID jobId) {
+        return session.createNativeQuery(SELECT + "where job_id = cast(:job as uuid)", Object[].class)
+                .setParameter("job", jobId.toString())
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? null : toJob(rows.get(0)));
+    }
+
+    @Scheduled(identity = "order-jobs", every = "${issuance.order-jobs.every:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return runPending().replaceWithVoid();
+    }
+
+    /** Issues chunks of pending jobs until none is left; answers the number of chunks done. */
+    public Uni<Integer> runPending() {
+        return runPending(0);
+    }
+
+    private Uni<Integer> runPending(int done) {
+        return transactions.write(this::runOneChunk)
+                .onFailure().invoke(failure -> LOG.warn("An order job chunk failed; it is retried on the next run",
+                        failure))
+                .onFailure().recoverWithItem(false)
+                .chain(worked -> worked ? runPending(done + 1) : Uni.createFrom().item(done));
+    }
+
+    /** Takes the oldest unfinished job (skipping one another worker holds) and issues one chunk of it. */
+    private Uni<Boolean> runOneChunk(Mutiny.Session session) {
+        return session.createNativeQuery(SELECT + """
+                        where status in ('PENDING', 'RUNNING') or activation_status in ('PENDING', 'RUNNING')
+                        order by created_at limit 1
+                        for update skip locked""", Object[].class)
+                .getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Object[] row = rows.get(0);
+                    Job job = toJob(row);
+                    EventMetadata metadata = new EventMetadata(UUID.fromString((String) row[11]), null,
+                            (String) row[10]);
+                    if (DONE.equals(job.status())) {
+                        return activateChunk(session, job, metadata).replaceWith(true);
+                    }
+                    int books = Math.min(job.books() - job.booksIssued(), Math.max(1, chunkVouchers / job.bookSize()));
+                    return programmes.state(session, job.programmeId())
+                            .chain(state -> programmes.issueBooks(session, ordered(job, state), books, metadata))
+                            .chain(printed -> progress(session, job, books))
+                            .replaceWith(true);
+                });
+    }
+
+    /** Activates the next chunk of a funded large order, in voucher id order, and moves the job's progress. */
+    private Uni<Integer> activateChunk(Mutiny.Session session, Job job, EventMetadata metadata) {
+        return session.createNativeQuery("""
+                        select cast(voucher_id as text) from voucher_codes where order_id = cast(:o as uuid)
+                        order by voucher_id offset :done limit :chunk""", String.class)
+                .setParameter("o", job.orderId().toString())
+                .setParameter("done", job.vouchersActivated())
+                .setParameter("chunk", chunkVouchers)
+                .getResultList()
+                .chain(ids -> programmes.activate(session, ids.stream().map(UUID::fromString).toList(),
+                                job.paymentOrderReference(), metadata)
+                        .chain(activated -> {
+                            int done = job.vouchersActivated() + ids.size();
+                            return session.createNativeQuery("""
+                                            update order_jobs set vouchers_activated = :done, activation_status = :status,
+                                                   updated_at = :at
+                                            where job_id = cast(:job as uuid)""")
+                                    .setParameter("done", done)
+                                    .setParameter("status", ids.isEmpty() || done >= job.voucherCount() ? DONE : RUNNING)
+                                    .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
+                                    .setParameter("job", job.jobId().toString())
+                                    .executeUpdate();
+                        }));
+    }
+
+    private static BooksOrdered ordered(Job job, ProgrammeState state) {
+        ProgrammeState.Order order = state.orders().get(job.orderId());
+        return new BooksOrdered(job.programmeId(), job.orderId(), job.funderId(), order.books(), job.bookSize(),
+                order.voucherCount(), state.faceValueCents(), order.amountCents(), order.feeCents(), job.createdAt());
+    }
+
+    private Uni<Integer> progress(Mutiny.Session session, Job job, int books) {
+        int issued = job.booksIssued() + books;
+        boolean finished = issued >= job.books();
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        return session.createNativeQuery("""
+                        update order_jobs set books_issued = :issued, status = :status, updated_at = :at,
+                               finished_at = case when :finished then cast(:at as timestamptz) else null end
+                        where job_id = cast(:job as uuid)""")
+                .setParameter("issued", issued)
+                .setParameter("status", finished ? DONE : RUNNING)
+                .setParameter("finished", finished)
+                .setParameter("at", now)
+                .setParameter("job", job.jobId().toString())
+                .executeUpdate();
+    }
+
+    private static Job toJob(Object[] row) {
+        return new Job(UUID.fromString((String) row[0]), UUID.fromString((String) row[1]),
+                UUID.fromString((String) row[2]), UUID.fromString((String) row[3]), ((Number) row[4]).intValue(),
+                ((Number) row[5]).intValue(), ((Number) row[6]).intValue(), ((Number) row[7]).intValue(),
+                (String) row[8], (String) row[9], SqlTime.fromMicros(row[12]), SqlTime.fromMicros(row[13]),
+                row[14] == null ? null : SqlTime.fromMicros(row[14]), (String) row[15],
+                ((Number) row[16]).intValue(), (String) row[17]);
+    }
+}
