@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -34,6 +35,9 @@ import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.redemption.application.RedemptionService;
 import org.passledger.redemption.application.RedemptionService.RedeemRequest;
+import org.passledger.redemption.application.RedemptionService.ReverseRequest;
+import org.passledger.redemption.domain.RetryableProblem;
+import org.passledger.kernel.store.EventMetadata;
 import org.passledger.redemption.projection.RedemptionView;
 
 @Path("/redemptions")
@@ -52,9 +56,11 @@ public class RedemptionResource {
     private final Transactions transactions;
     private final Caller caller;
     private final RequestMetadata metadata;
+    private final BulkRedemptions bulk;
 
     public RedemptionResource(RedemptionService service, IdempotentRequests idempotency, Transactions transactions,
-                              Caller caller, RequestMetadata metadata) {
+                              Caller caller, RequestMetadata metadata, BulkRedemptions bulk) {
+        this.bulk = bulk;
         this.service = service;
         this.idempotency = idempotency;
         this.transactions = transactions;
@@ -74,9 +80,14 @@ public class RedemptionResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, or no Idempotency-Key "
             + "(idempotency-key-required)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No voucher has this code (unknown-voucher)",
+    @APIResponse(responseCode = "404", description = "No voucher has this code (unknown-voucher), and this "
+            + "service has applied every issuance event published so far",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Refused by a rule: voucher-cancelled, voucher-not-activated, "
+    @APIResponse(responseCode = "429", description = "Too many unknown codes from this place "
+            + "(too-many-unknown-codes); header Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "voucher-not-yet-known (retryable, header Retry-After: "
+            + "issuance events are still being applied); or refused by a rule: voucher-cancelled, voucher-not-activated, "
             + "voucher-not-distributed, voucher-already-redeemed, voucher-expired, structure-not-labelled, "
             + "outside-territory, service-not-allowed; or concurrent-modification when another redemption of the "
             + "same voucher got in first",
@@ -97,10 +108,125 @@ public class RedemptionResource {
         UUID place = caller.partyId();
         var request = new RedeemRequest(UUID.randomUUID(), place, body.code(), body.service().strip(),
                 body.sessionReference(), body.staffMember());
-        return idempotency.runRequiringKey(caller.actor(), idempotencyKey, "POST /redemptions", body, session ->
-                service.redeem(session, request, metadata.events()).map(redeemed -> Outcome.created(
+        String actor = caller.actor();
+        EventMetadata events = metadata.events();
+        return service.guarded(place, () -> idempotency.runRequiringKey(actor, idempotencyKey, "POST /redemptions",
+                body, session -> service.redeem(session, request, events).map(redeemed -> Outcome.created(
                         RedemptionResponses.Redeemed.of(redeemed),
-                        URI.create("/redemptions/" + redeemed.redemptionId()))));
+                        URI.create("/redemptions/" + redeemed.redemptionId())))));
+    }
+
+    @POST
+    @Path("/validations")
+    @RolesAllowed(Roles.STRUCTURE)
+    @Operation(operationId = "validateVoucher", summary = "Could this code be redeemed here and now?",
+            description = "Checks the very rules of a redemption, on the same facts, for the calling place, and "
+                    + "writes nothing (no Idempotency-Key needed). Answers 200 with redeemable=true and code "
+                    + "\"ok\", or redeemable=false and the refusal code a redemption would get (unknown-voucher, "
+                    + "voucher-not-yet-known with retryAfterSeconds, voucher-cancelled, ...). Unknown codes count "
+                    + "towards code-guessing throttling like redemptions do.")
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(schema = @Schema(implementation = RedemptionResponses.Validation.class),
+                    examples = @ExampleObject(name = "not distributed", value = """
+                            {"redeemable": false, "code": "voucher-not-distributed",
+                             "detail": "This voucher was never handed to a beneficiary."}""")))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many unknown codes from this place "
+            + "(too-many-unknown-codes); header Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RedemptionResponses.Validation> validate(@NotNull @Valid RedemptionRequests.Validate body) {
+        UUID place = caller.partyId();
+        var request = new RedeemRequest(UUID.randomUUID(), place, body.code(), body.service().strip(), null, null);
+        return service.guarded(place, () -> transactions.read(session -> service.validate(session, request)))
+                .map(wouldRecord -> new RedemptionResponses.Validation(true, "ok", null,
+                        wouldRecord.faceValueCents(), null))
+                .onFailure(RedemptionResource::answersAValidation).recoverWithItem(failure -> {
+                    ProblemException problem = (ProblemException) failure;
+                    return new RedemptionResponses.Validation(false, problem.code(), problem.getMessage(), null,
+                            problem instanceof RetryableProblem retryable ? retryable.retryAfterSeconds() : null);
+                });
+    }
+
+    /** Rule refusals are the validation's answer; throttling (429) and faults stay errors. */
+    private static boolean answersAValidation(Throwable failure) {
+        return failure instanceof ProblemException problem && problem.status() != 429 && problem.status() != 400
+                && problem.status() != 403;
+    }
+
+    @POST
+    @Path("/bulk")
+    @RolesAllowed(Roles.STRUCTURE)
+    @Operation(operationId = "redeemVouchersInBulk", summary = "Redeem a list of vouchers, each line on its own",
+            description = "A JSON array of redemptions (at most " + BulkRedemptions.MAX_LINES + "). Each line is "
+                    + "redeemed in its own transaction, in order, under the key <Idempotency-Key>#<line index>: "
+                    + "a bad line never blocks a good one, and sending the same upload again with the same key "
+                    + "gives each redeemed line its first answer instead of redeeming it twice.")
+    @APIResponse(responseCode = "200", description = "One result per line",
+            content = @Content(schema = @Schema(implementation = RedemptionResponses.BulkResult.class)))
+    @APIResponse(responseCode = "400", description = "No lines or too many (too-many-lines), no Idempotency-Key; "
+            + "an invalid line is refused on its own (validation-failed) and does not stop the others",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RedemptionResponses.BulkResult> bulk(
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = true,
+                    description = "A key for the whole upload; line i uses <key>#i")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull List<RedemptionRequests.Redeem> lines) {
+        return bulk.redeem(caller.partyId(), caller.actor(), metadata.events(), idempotencyKey, lines);
+    }
+
+    @POST
+    @Path("/bulk/csv")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.STRUCTURE)
+    @Operation(operationId = "redeemVouchersInBulkCsv", summary = "Redeem a CSV list of vouchers, each line on its own",
+            description = "The same as the JSON upload, from CSV with the header line "
+                    + "code,service,sessionReference,staffMember (the last two may be empty). Line indexes count "
+                    + "data lines from 0.")
+    @APIResponse(responseCode = "200", description = "One result per line",
+            content = @Content(schema = @Schema(implementation = RedemptionResponses.BulkResult.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable CSV (malformed-csv), invalid lines, no key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RedemptionResponses.BulkResult> bulkCsv(
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = true,
+                    description = "A key for the whole upload; line i uses <key>#i")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, String csv) {
+        return bulk.redeem(caller.partyId(), caller.actor(), metadata.events(), idempotencyKey,
+                BulkRedemptions.parseCsv(csv));
+    }
+
+    @POST
+    @Path("/{redemptionId}/reversal")
+    @RolesAllowed({Roles.STRUCTURE, Roles.OPERATOR})
+    @Operation(operationId = "reverseRedemption", summary = "Reverse a mistaken redemption",
+            description = "The place that redeemed may reverse within 24 hours of the redemption; the operator "
+                    + "at any time, with a reason; nobody once settlement reimbursed it. Appends "
+                    + "voucher.redemption-reversed.v1 to the voucher's stream; the voucher can be redeemed again. "
+                    + "An Idempotency-Key is optional: with one, a retry gets the first answer.")
+    @APIResponse(responseCode = "200", description = "Reversed",
+            content = @Content(schema = @Schema(implementation = RedemptionResponses.Reversed.class)))
+    @APIResponse(responseCode = "400", description = "The operator gave no reason (reversal-reason-required)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown redemption (or not yet in the read model)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "redemption-already-reimbursed, redemption-already-reversed, "
+            + "reversal-window-closed (the place, after 24 hours), concurrent-modification",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> reverse(
+            @PathParam("redemptionId") UUID redemptionId,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER,
+                    description = "Optional: with it, a retried reversal gets the first answer")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid RedemptionRequests.Reverse body) {
+        boolean byOperator = caller.is(Roles.OPERATOR);
+        UUID place = byOperator ? null : caller.partyId();
+        String actor = caller.actor();
+        var request = new ReverseRequest(redemptionId, byOperator, place, actor, body == null ? null : body.reason());
+        EventMetadata events = metadata.events();
+        return idempotency.run(actor, idempotencyKey, "POST /redemptions/" + redemptionId + "/reversal",
+                body == null ? new RedemptionRequests.Reverse(null) : body, session ->
+                        service.reverse(session, request, events).map(reversed ->
+                                Outcome.ok(RedemptionResponses.Reversed.of(reversed))));
     }
 
     @GET

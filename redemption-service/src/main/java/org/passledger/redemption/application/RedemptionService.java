@@ -1,24 +1,38 @@
 package org.passledger.redemption.application;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.RedemptionEvent;
+import org.passledger.events.RedemptionEvent.RedemptionReversed;
 import org.passledger.events.RedemptionEvent.VoucherRedeemed;
+import org.passledger.events.Topics;
 import org.passledger.kernel.command.CommandHandler;
+import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.redemption.domain.Redemption;
+import org.passledger.redemption.domain.RedemptionCommand;
 import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
+import org.passledger.redemption.domain.RedemptionCommand.ReverseRedemption;
 import org.passledger.redemption.domain.VoucherCodes;
+import org.passledger.redemption.projection.ConsumerPositions;
+import org.passledger.redemption.projection.ReimbursedRedemption;
+import org.passledger.redemption.projection.RedemptionView;
 import org.passledger.redemption.projection.StructureLabels;
 import org.passledger.redemption.projection.VoucherEligibility;
 
 /**
- * Redeems vouchers, inside the caller's transaction. The decision is local: the voucher's eligibility and the
- * place's label come from this service's projections, the voucher's redemption stream says whether it was
- * already redeemed, and the event is appended at the version that was read. No other service is called.
+ * Validates, redeems and reverses, inside the caller's transaction. The decision is local: the voucher's
+ * eligibility and the place's label come from this service's projections, the voucher's redemption stream says
+ * whether it was already redeemed, and the event is appended at the version that was read. No other service is
+ * called.
  */
 @ApplicationScoped
 public class RedemptionService {
@@ -28,32 +42,102 @@ public class RedemptionService {
                                 String sessionReference, String staffMember) {
     }
 
+    /** Who asks to reverse a redemption, and why. */
+    public record ReverseRequest(UUID redemptionId, boolean byOperator, UUID placeId, String actor, String reason) {
+    }
+
     private final CommandHandler handler;
     private final StructureLabels labels;
+    private final CodeGuessingGuard guard;
+    private final ConsumerPositions positions;
     private final Redemption redemption;
+    private final int retryAfterSeconds;
 
-    public RedemptionService(CommandHandler handler, StructureLabels labels, Clock clock) {
+    public RedemptionService(CommandHandler handler, StructureLabels labels, CodeGuessingGuard guard,
+                             ConsumerPositions positions, Clock clock,
+                             @ConfigProperty(name = "redemption.not-yet-known.retry-after-seconds", defaultValue = "2")
+                             int retryAfterSeconds) {
         this.handler = handler;
         this.labels = labels;
+        this.guard = guard;
+        this.positions = positions;
         this.redemption = new Redemption(clock);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Uni<VoucherRedeemed> redeem(Mutiny.Session session, RedeemRequest request, EventMetadata metadata) {
+        return command(session, request).chain(command -> handler.handle(session,
+                        command.voucherId().toString(), redemption, RedemptionEvent.class, command, metadata))
+                .map(decision -> (VoucherRedeemed) decision.events().get(0));
+    }
+
+    /** The same rules as {@link #redeem}, on the same facts, without writing: the event redeeming would record. */
+    public Uni<VoucherRedeemed> validate(Mutiny.Session session, RedeemRequest request) {
+        return command(session, request).chain(command -> handler.state(session, command.voucherId().toString(),
+                        redemption, RedemptionEvent.class)
+                .map(state -> (VoucherRedeemed) redemption.decide(command, state).get(0)));
+    }
+
+    public Uni<RedemptionReversed> reverse(Mutiny.Session session, ReverseRequest request, EventMetadata metadata) {
+        return session.find(RedemptionView.class, request.redemptionId()).chain(view -> {
+            if (view == null) {
+                throw ProblemException.notFound("redemption", request.redemptionId());
+            }
+            if (!request.byOperator() && !view.structureId.equals(request.placeId())) {
+                throw ProblemException.forbidden("This belongs to another party.");
+            }
+            return session.find(ReimbursedRedemption.class, request.redemptionId()).chain(reimbursed -> {
+                var command = new ReverseRedemption(view.voucherId, request.redemptionId(), request.byOperator(),
+                        request.placeId(), request.actor(), request.reason(), reimbursed != null);
+                return handler.handle(session, view.voucherId.toString(), redemption, RedemptionEvent.class,
+                        command, metadata);
+            });
+        }).map(decision -> (RedemptionReversed) decision.events().get(0));
+    }
+
+    /**
+     * Runs a validation or redemption attempt (each in its own transaction) and tells an unknown code apart:
+     * while the issuance topic is not fully applied, "not yet known" (409, retryable); once it is, "unknown"
+     * (404), counted against the place for code-guessing throttling.
+     */
+    public <T> Uni<T> guarded(UUID place, Supplier<Uni<T>> attempt) {
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().<T>deferred(attempt::get).onFailure(RedemptionService::isUnknownVoucher)
+                .recoverWithUni(unknown -> {
+                    Uni<Long> behind = Uni.createFrom().item(() -> positions.behind(Topics.VOUCHERS))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    if (context != null) {
+                        behind = behind.emitOn(task -> context.runOnContext(ignored -> task.run()));
+                    }
+                    return behind.chain(records -> records > 0
+                            ? Uni.createFrom().failure(Redemption.notYetKnown(retryAfterSeconds))
+                            : guard.recordUnknown(place).chain(() -> Uni.createFrom().<T>failure(unknown)));
+                });
+    }
+
+    private static boolean isUnknownVoucher(Throwable failure) {
+        for (Throwable f = failure; f != null; f = f.getCause()) {
+            if (f instanceof ProblemException problem && Redemption.UNKNOWN_VOUCHER.equals(problem.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Uni<RedemptionCommand> command(Mutiny.Session session, RedeemRequest request) {
         String codeHash = VoucherCodes.hash(request.code());
-        return session.createQuery("from VoucherEligibility where codeHash = :codeHash", VoucherEligibility.class)
-                .setParameter("codeHash", codeHash)
-                .getSingleResultOrNull()
+        return guard.check(session, request.structureId())
+                .chain(() -> session.createQuery("from VoucherEligibility where codeHash = :codeHash",
+                                VoucherEligibility.class)
+                        .setParameter("codeHash", codeHash)
+                        .getSingleResultOrNull())
                 .chain(voucher -> {
                     if (voucher == null) {
                         throw Redemption.unknownVoucher();
                     }
-                    return labels.facts(session, request.structureId()).chain(place -> {
-                        var command = new RedeemVoucher(request.redemptionId(), voucher.facts(), place,
-                                request.service(), request.sessionReference(), request.staffMember());
-                        return handler.handle(session, voucher.voucherId.toString(), redemption,
-                                RedemptionEvent.class, command, metadata);
-                    });
-                })
-                .map(decision -> (VoucherRedeemed) decision.events().get(0));
+                    return labels.facts(session, request.structureId()).map(place -> new RedeemVoucher(
+                            request.redemptionId(), voucher.facts(), place, request.service(),
+                            request.sessionReference(), request.staffMember()));
+                });
     }
 }

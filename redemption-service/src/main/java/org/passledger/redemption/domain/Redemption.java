@@ -1,6 +1,7 @@
 package org.passledger.redemption.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.passledger.events.RedemptionEvent.VoucherRedeemed;
 import org.passledger.kernel.command.Decider;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
+import org.passledger.redemption.domain.RedemptionCommand.ReverseRedemption;
 
 /**
  * The redemption stream of one voucher (stream id = voucher id). Redeeming appends {@link VoucherRedeemed} at
@@ -30,6 +32,14 @@ public final class Redemption implements Decider<RedemptionCommand, RedemptionSt
     public static final String STRUCTURE_NOT_LABELLED = "structure-not-labelled";
     public static final String OUTSIDE_TERRITORY = "outside-territory";
     public static final String SERVICE_NOT_ALLOWED = "service-not-allowed";
+    public static final String VOUCHER_NOT_YET_KNOWN = "voucher-not-yet-known";
+    public static final String REDEMPTION_ALREADY_REVERSED = "redemption-already-reversed";
+    public static final String REDEMPTION_ALREADY_REIMBURSED = "redemption-already-reimbursed";
+    public static final String REVERSAL_WINDOW_CLOSED = "reversal-window-closed";
+    public static final String REASON_REQUIRED = "reversal-reason-required";
+
+    /** How long after a redemption the place itself may reverse it. */
+    public static final Duration PLACE_WINDOW = Duration.ofHours(24);
 
     private final Clock clock;
 
@@ -37,12 +47,19 @@ public final class Redemption implements Decider<RedemptionCommand, RedemptionSt
         this.clock = clock;
     }
 
-    /**
-     * No voucher with this code is known here. The voucher may also have been issued a moment ago and not be
-     * projected yet; a later version will tell that case apart with a retryable answer.
-     */
+    /** No voucher with this code is known here, and the issuance topic is fully applied. */
     public static ProblemException unknownVoucher() {
         return new ProblemException(404, UNKNOWN_VOUCHER, "Unknown voucher", "No voucher has this code.");
+    }
+
+    /**
+     * No voucher with this code is known here yet, while the issuance topic is not fully applied: the voucher
+     * may have been handed out a moment ago. Retryable.
+     */
+    public static RetryableProblem notYetKnown(int retryAfterSeconds) {
+        return new RetryableProblem(409, VOUCHER_NOT_YET_KNOWN, "Voucher not yet known",
+                "No voucher with this code is known yet, and this service is still catching up with issuance. "
+                        + "Try again in a moment.", retryAfterSeconds);
     }
 
     @Override
@@ -54,6 +71,9 @@ public final class Redemption implements Decider<RedemptionCommand, RedemptionSt
     public List<RedemptionEvent> decide(RedemptionCommand command, RedemptionState state) {
         if (command instanceof RedeemVoucher redeem) {
             return redeem(redeem, state);
+        }
+        if (command instanceof ReverseRedemption reverse) {
+            return reverse(reverse, state);
         }
         throw new IllegalArgumentException("unhandled command " + command);
     }
@@ -99,14 +119,47 @@ public final class Redemption implements Decider<RedemptionCommand, RedemptionSt
                 voucher.faceValueCents(), command.sessionReference(), command.staffMember(), now));
     }
 
+    /**
+     * Checked in this order: the redemption exists in this stream, is not reversed yet, belongs to the asking
+     * place, was not reimbursed, and the place asks within 24 hours (the operator at any time, with a reason).
+     */
+    private List<RedemptionEvent> reverse(ReverseRedemption command, RedemptionState state) {
+        Instant now = clock.instant();
+        if (state.reversed().contains(command.redemptionId())) {
+            throw ProblemException.rule(REDEMPTION_ALREADY_REVERSED, "This redemption was already reversed.");
+        }
+        if (!command.redemptionId().equals(state.redemptionId())) {
+            throw ProblemException.notFound("redemption", command.redemptionId());
+        }
+        VoucherRedeemed current = state.current();
+        if (!command.byOperator() && !current.structureId().equals(command.placeId())) {
+            throw ProblemException.forbidden("This belongs to another party.");
+        }
+        if (command.reimbursed()) {
+            throw ProblemException.rule(REDEMPTION_ALREADY_REIMBURSED,
+                    "This redemption was reimbursed to the place; it can no longer be reversed.");
+        }
+        String reason = command.reason() == null ? "" : command.reason().strip();
+        if (command.byOperator()) {
+            if (reason.isEmpty()) {
+                throw ProblemException.invalid(REASON_REQUIRED, "The operator reverses a redemption with a reason.");
+            }
+        } else if (now.isAfter(current.redeemedAt().plus(PLACE_WINDOW))) {
+            throw ProblemException.rule(REVERSAL_WINDOW_CLOSED, "The place may reverse a redemption within "
+                    + PLACE_WINDOW.toHours() + " hours; ask the operator.");
+        }
+        return List.of(new RedemptionReversed(current.voucherId(), current.redemptionId(), current.programmeId(),
+                current.funderId(), current.structureId(), current.faceValueCents(),
+                reason.isEmpty() ? "reversed by the place" : reason, command.actor(), now));
+    }
+
     @Override
     public RedemptionState evolve(RedemptionState state, RedemptionEvent event) {
         if (event instanceof VoucherRedeemed redeemed) {
-            return new RedemptionState(redeemed.redemptionId(), redeemed.structureId(), redeemed.redeemedAt(),
-                    state.redemptions() + 1);
+            return state.redeemedBy(redeemed);
         }
-        if (event instanceof RedemptionReversed reversed && reversed.redemptionId().equals(state.redemptionId())) {
-            return new RedemptionState(null, null, null, state.redemptions());
+        if (event instanceof RedemptionReversed reversed) {
+            return state.reversedOne(reversed.redemptionId());
         }
         return state;
     }

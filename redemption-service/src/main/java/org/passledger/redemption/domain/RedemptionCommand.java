@@ -35,4 +35,33 @@ public sealed interface RedemptionCommand {
             return voucher.voucherId();
         }
     }
+
+    /**
+     * Undo a mistaken redemption. The place that redeemed may do it within {@link Redemption#PLACE_WINDOW};
+     * the operator at any time, with a reason; nobody once settlement reimbursed the redemption.
+     *
+     * @param byOperator  the operator asks (otherwise the place {@code placeId})
+     * @param placeId     the asking place; null when the operator asks
+     * @param actor       who asks, as event metadata names it (e.g. "structure:5f0c...")
+     * @param reason      nullable for the place, required from the operator
+     * @param reimbursed  settlement's events say this redemption was reimbursed
+     */
+    record ReverseRedemption(
+            UUID voucherId,
+            UUID redemptionId,
+            boolean byOperator,
+            UUID placeId,
+            String actor,
+            String reason,
+            boolean reimbursed) implements RedemptionCommand {
+
+        public ReverseRedemption {
+            Objects.requireNonNull(voucherId, "voucherId");
+            Objects.requireNonNull(redemptionId, "redemptionId");
+            Objects.requireNonNull(actor, "actor");
+            if (!byOperator) {
+                Objects.requireNonNull(placeId, "placeId");
+            }
+        }
+    }
 }

@@ -7,6 +7,8 @@ public final class Channels {
     public static final String VOUCHERS = "vouchers";
     /** labelling.structure-events.v1, feeding {@link StructureLabel}. */
     public static final String STRUCTURES = "structures";
+    /** settlement.settlement-events.v1 (VoucherReimbursed), feeding {@link ReimbursedRedemption}. */
+    public static final String SETTLEMENTS = "settlements";
     /** redemption.redemption-events.v1 (this service's own events), feeding {@link RedemptionView}. */
     public static final String REDEMPTIONS = "redemptions";
     /** Where undecodable records of every incoming channel go, with the reason. */

@@ -15,16 +15,18 @@ public class VoucherEventsConsumer {
 
     private final ProjectionRunner runner;
     private final VoucherEligibilityProjection projection;
+    private final ConsumerPositions positions;
 
-    public VoucherEventsConsumer(ProjectionRunner runner, VoucherEligibilityProjection projection) {
+    public VoucherEventsConsumer(ProjectionRunner runner, VoucherEligibilityProjection projection, ConsumerPositions positions) {
         this.runner = runner;
         this.projection = projection;
+        this.positions = positions;
     }
 
     @Incoming(Channels.VOUCHERS)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return runner.consume(record, projection).onFailure().invoke(failure -> LOG.warnf(failure,
-                "%s: record %s-%d@%d not applied, it goes to %s", projection.name(), record.topic(),
-                record.partition(), record.offset(), Channels.DEAD_LETTER_TOPIC));
+        return positions.tracking(record, () -> runner.consume(record, projection).onFailure().invoke(failure ->
+                LOG.warnf(failure, "%s: record %s-%d@%d not applied, it goes to %s", projection.name(),
+                        record.topic(), record.partition(), record.offset(), Channels.DEAD_LETTER_TOPIC)));
     }
 }

@@ -27,6 +27,8 @@ import org.passledger.events.StructureEvent.StructureRegistered;
 import org.passledger.events.Topics;
 import org.passledger.events.VoucherEvent.VoucherActivated;
 import org.passledger.events.VoucherEvent.VoucherDistributed;
+import org.passledger.events.VoucherEvent.VoucherExpired;
+import org.passledger.events.SettlementEvent.VoucherReimbursed;
 import org.passledger.events.VoucherEvent.VoucherIssued;
 import org.passledger.events.values.Address;
 import org.passledger.testkit.KafkaTopics;
@@ -134,13 +136,53 @@ final class LedgerFixtures {
         return lower.substring(0, 4) + "-" + lower.substring(4, 8) + " " + lower.substring(8);
     }
 
+    /** Issuance declares a distributed voucher (three events so far) expired; waits until projected. */
+    void expire(TestVoucher voucher) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PARIS);
+        publishVoucher(4, new VoucherExpired(voucher.voucherId(), voucher.programmeId(), voucher.funderId(), 1000,
+                today.minusDays(1), clock.instant()));
+        awaitApplied("voucher_eligibility", "voucher_id", voucher.voucherId(), 4);
+    }
+
+    // ---- settlement, as settlement-service publishes it
+
+    /** Settlement reimburses a redemption to its place; waits until projected. */
+    void reimburse(TestVoucher voucher, UUID redemptionId, UUID place) {
+        publish(Topics.SETTLEMENTS, "/pass-ledger/settlement-service", 1, new VoucherReimbursed(voucher.voucherId(),
+                redemptionId, UUID.randomUUID(), place, voucher.programmeId(), voucher.funderId(), 1000,
+                clock.instant()));
+        awaitApplied("reimbursed_redemption", "redemption_id", redemptionId, 1);
+    }
+
+    /** Waits until this service's own read model holds the redemption. */
+    static void awaitRedemptionView(String redemptionId, int events) {
+        awaitApplied("redemption_view", "redemption_id", UUID.fromString(redemptionId), events);
+    }
+
+    /**
+     * Waits until every issuance event published so far is applied, so that a code no voucher has is answered
+     * "unknown-voucher" rather than the retryable "voucher-not-yet-known". Asks from a throwaway place, so
+     * that the probe counts against nobody.
+     */
+    static void awaitIssuanceCaughtUp() {
+        UUID probe = UUID.randomUUID();
+        await().atMost(PATIENCE).until(() -> "unknown-voucher".equals(
+                io.restassured.RestAssured.given()
+                        .header("Authorization", org.passledger.testkit.TestTokens.bearer(
+                                org.passledger.kernel.auth.Roles.STRUCTURE, probe))
+                        .contentType("application/json")
+                        .body(java.util.Map.of("code", "PN0000000000", "service", "atelier-collectif"))
+                        .when().post("/redemptions/validations")
+                        .then().extract().path("code")));
+    }
+
     // ---- plumbing
 
     private void publishPlace(long version, LedgerEvent event) {
         publish(Topics.STRUCTURES, "/pass-ledger/labelling-service", version, event);
     }
 
-    private void publishVoucher(long version, LedgerEvent event) {
+    void publishVoucher(long version, LedgerEvent event) {
         publish(Topics.VOUCHERS, "/pass-ledger/issuance-service", version, event);
     }
 

@@ -8,7 +8,7 @@ import static org.passledger.redemption.api.Redeeming.redeem;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,7 @@ class RedemptionRulesTest {
     static final List<String> WORKSHOPS = List.of("atelier-collectif");
 
     @Inject
-    Clock clock;
+    TestClock clock;
 
     LedgerFixtures ledger;
 
@@ -36,6 +36,7 @@ class RedemptionRulesTest {
 
     @Test
     void redeem_isRejected_whenTheCodeIsUnknown() {
+        LedgerFixtures.awaitIssuanceCaughtUp();
         redeem(ledger.labelledPlace(), "PN00-0000-0000", "atelier-collectif")
                 .statusCode(404).body("code", equalTo("unknown-voucher"));
     }
@@ -105,6 +106,30 @@ class RedemptionRulesTest {
         redeem(place, voucher.code(), "accompagnement-individuel", key)
                 .statusCode(409).body("code", equalTo("service-not-allowed"));
         redeem(place, voucher.code(), "atelier-collectif", key).statusCode(201);
+    }
+
+    @Test
+    void redeem_isRejected_whenIssuanceDeclaredTheVoucherExpired() throws Exception {
+        UUID place = ledger.labelledPlace();
+        TestVoucher voucher = ledger.distributedVoucher();
+        ledger.expire(voucher);
+        redeem(place, voucher.code(), "atelier-collectif")
+                .statusCode(409).body("code", equalTo("voucher-expired"));
+        assertNothingRecorded(voucher);
+    }
+
+    @Test
+    void redeem_isRejected_onceTheAcceptanceDateIsPast() throws Exception {
+        UUID place = ledger.labelledPlace();
+        TestVoucher voucher = ledger.distributedVoucher(); // accepted until a year and a month from today
+        clock.advance(Duration.ofDays(366 + 31 + 1));
+        try {
+            redeem(place, voucher.code(), "atelier-collectif")
+                    .statusCode(409).body("code", equalTo("voucher-expired"));
+        } finally {
+            clock.reset();
+        }
+        assertNothingRecorded(voucher);
     }
 
     private static void assertNothingRecorded(TestVoucher voucher) throws Exception {

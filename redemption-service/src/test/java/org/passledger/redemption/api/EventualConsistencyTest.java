@@ -1,0 +1,80 @@
+package org.passledger.redemption.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.passledger.redemption.api.Redeeming.redeem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.passledger.events.VoucherEvent.VoucherActivated;
+import org.passledger.events.VoucherEvent.VoucherIssued;
+import org.passledger.testkit.LedgerTestResources;
+
+/**
+ * A voucher issued a moment ago that the projection has not applied yet is "not yet known" (409, Retry-After),
+ * never "unknown"; the lag behind each consumed topic is a metric.
+ */
+@QuarkusTest
+@QuarkusTestResource(LedgerTestResources.class)
+class EventualConsistencyTest {
+
+    static final Pattern VOUCHER_LAG = Pattern.compile(
+            "redemption_projection_lag_records\\{[^}]*topic=\"issuance\\.voucher-events\\.v1\"[^}]*} (\\S+)");
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void aVoucherTheProjectionHasNotAppliedYet_isNotYetKnown_withRetryAfter_thenKnown() {
+        LedgerFixtures ledger = new LedgerFixtures(clock);
+        UUID place = ledger.labelledPlace();
+        UUID voucherId = UUID.randomUUID();
+        UUID programme = UUID.randomUUID();
+        UUID funder = UUID.randomUUID();
+        String code = "PN" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+        LocalDate today = LocalDate.now(clock);
+        // an activation delivered before its voucher's issue (say, a producer fault): the projection retries it
+        // for a few seconds before sending it to the dead-letter topic, and the issue waits behind it
+        ledger.publishVoucher(2, new VoucherActivated(voucherId, programme, funder, "OP-2026-0042", clock.instant()));
+        ledger.publishVoucher(1, new VoucherIssued(voucherId, LedgerFixtures.codeHash(code), programme, funder,
+                UUID.randomUUID(), UUID.randomUUID(), 1, 1000, List.of("30"), List.of(), today.plusYears(1),
+                today.plusYears(1), clock.instant()));
+
+        redeem(place, code, "atelier-collectif")
+                .statusCode(409)
+                .header("Retry-After", "2")
+                .body("code", equalTo("voucher-not-yet-known"));
+        ValidationTest.validate(place, code, "atelier-collectif").statusCode(200)
+                .body("code", equalTo("voucher-not-yet-known")).body("retryAfterSeconds", equalTo(2));
+
+        // once caught up, the voucher is known (and not activated: its activation went to the dead-letter topic)
+        await().atMost(LedgerFixtures.PATIENCE).untilAsserted(() -> redeem(place, code, "atelier-collectif")
+                .statusCode(409).body("code", equalTo("voucher-not-activated")));
+    }
+
+    @Test
+    void theLagBehindEachConsumedTopic_isAMetric_andFallsToZeroOnceCaughtUp() {
+        LedgerFixtures ledger = new LedgerFixtures(clock);
+        ledger.distributedVoucher();
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("redemption_projection_lag_records{"))
+                .body(containsString("topic=\"labelling.structure-events.v1\""))
+                .body(containsString("topic=\"settlement.settlement-events.v1\""))
+                .body(containsString("redemption_projection_last_event_age_seconds{"));
+        await().atMost(LedgerFixtures.PATIENCE).until(() -> {
+            Matcher lag = VOUCHER_LAG.matcher(given().when().get("/q/metrics").then().extract().asString());
+            return lag.find() && Double.parseDouble(lag.group(1)) == 0.0;
+        });
+    }
+}
