@@ -7,6 +7,8 @@ import org.passledger.clients.issuance.api.VouchersApi;
 import org.passledger.clients.labelling.api.LabelDecisionsApi;
 import org.passledger.clients.labelling.api.StructuresApi;
 import org.passledger.clients.redemption.api.RedemptionsApi;
+import org.passledger.clients.settlement.api.HoldingPeriodApi;
+import org.passledger.clients.settlement.api.PayoutAccountsApi;
 import org.passledger.clients.settlement.api.ReimbursementsApi;
 import org.passledger.clients.settlement.api.SettlementRunsApi;
 import org.passledger.clients.settlement.api.StatementsApi;
@@ -61,6 +63,14 @@ public final class Clients {
 
     public ReimbursementsApi reimbursements(String role, String party) {
         return new ReimbursementsApi(settlement(role, party));
+    }
+
+    public PayoutAccountsApi payoutAccounts(String role, String party) {
+        return new PayoutAccountsApi(settlement(role, party));
+    }
+
+    public HoldingPeriodApi holdingPeriod(String role, String party) {
+        return new HoldingPeriodApi(settlement(role, party));
     }
 
     private org.passledger.clients.issuance.ApiClient issuance(String role, String party) {

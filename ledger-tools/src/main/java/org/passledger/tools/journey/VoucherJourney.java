@@ -12,11 +12,13 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.passledger.clients.issuance.model.ConfirmFunding;
+import org.passledger.clients.issuance.model.ConsignBooks;
 import org.passledger.clients.issuance.model.DistributeVoucher;
 import org.passledger.clients.issuance.model.OpenProgramme;
 import org.passledger.clients.issuance.model.OrderBooks;
 import org.passledger.clients.issuance.model.OrderPlaced;
 import org.passledger.clients.issuance.model.PrintedVoucher;
+import org.passledger.clients.issuance.model.RegisterDistributor;
 import org.passledger.clients.issuance.model.Voucher;
 import org.passledger.clients.labelling.model.Address;
 import org.passledger.clients.labelling.model.LabelApplication;
@@ -24,9 +26,12 @@ import org.passledger.clients.labelling.model.LabelGrant;
 import org.passledger.clients.labelling.model.RegisterStructure;
 import org.passledger.clients.redemption.model.RedeemVoucher;
 import org.passledger.clients.redemption.model.Redeemed;
+import org.passledger.clients.settlement.model.AccountDecision;
+import org.passledger.clients.settlement.model.HoldingWaiver;
 import org.passledger.clients.settlement.model.IssuedStatement;
 import org.passledger.clients.settlement.model.OpenSettlementRun;
 import org.passledger.clients.settlement.model.PaymentConfirmation;
+import org.passledger.clients.settlement.model.RegisterPayoutAccount;
 import org.passledger.clients.settlement.model.SettlementRunResult;
 import org.passledger.clients.settlement.model.Statement;
 
@@ -70,6 +75,12 @@ public final class VoucherJourney {
                 new ConfirmFunding().paymentOrderReference("PO-" + LocalDate.now().getYear() + "-0042"), key());
         say("issuance    payment order %s registered: %d vouchers activated", funded.getPaymentOrderReference(),
                 funded.getVouchersActivated());
+        var programmes = clients.programmes("funder", funder.toString());
+        programmes.registerDistributor(programme, new RegisterDistributor().distributorId(distributor)
+                .name("CCAS de Vauvert").kind(RegisterDistributor.KindEnum.CCAS), key());
+        programmes.consignBooks(programme, new ConsignBooks().distributorId(distributor)
+                .bookIds(List.of(printed.getBookId())), key());
+        say("issuance    the book is in the stock of the CCAS de Vauvert");
         var handedOut = clients.vouchers("distributor", distributor.toString())
                 .distributeVoucher(new DistributeVoucher().code(printed.getCode()).ageBracket("60-74").postcode("30600"), key());
         say("issuance    voucher %s handed out to beneficiary %s", printed.getCode(), handedOut.getBeneficiaryRef());
@@ -79,6 +90,7 @@ public final class VoucherJourney {
         eventually("the redemption in redemption-service's read model", () ->
                 clients.redemptions("structure", structure.toString()).getRedemption(redeemed.getRedemptionId()), r -> true);
 
+        preparePayout(structure, operator);
         IssuedStatement statement = settle(structure, operator, start);
         say("settlement  statement %s for the place: %s (%d line)", statement.getStatementNumber(),
                 euros(statement.getTotalCents()), statement.getLineCount());
@@ -150,6 +162,18 @@ public final class VoucherJourney {
         RedeemVoucher request = new RedeemVoucher().code(code).service(SERVICE).staffMember("Camille");
         return eventually("redemption-service to accept the voucher", () ->
                 clients.redemptions("structure", structure.toString()).redeemVoucher(idempotencyKey, request), r -> true);
+    }
+
+    /** The place's bank account, verified by the operator, who also lifts the holding period for the journey. */
+    private void preparePayout(UUID structure, String operator) throws Exception {
+        var account = clients.payoutAccounts("structure", structure.toString()).registerPayoutAccount(structure,
+                new RegisterPayoutAccount().iban("FR7630006000011234567890189").bic("AGRIFRPPXXX")
+                        .holderName("Connect & vous"), key());
+        clients.payoutAccounts("operator", operator).verifyPayoutAccount(account.getAccountId(),
+                new AccountDecision().reason("bank details checked"), key());
+        clients.holdingPeriod("operator", operator).waiveHoldingPeriod(structure,
+                new HoldingWaiver().reason("demonstration: pay at once"), key());
+        say("settlement  the place's IBAN %s verified; holding period waived", account.getIban());
     }
 
     /** Settles everything redeemed since the journey began, once settlement-service has seen the redemption. */
