@@ -17,9 +17,28 @@ final class LedgerStack {
     private static final List<String> SERVICES =
             List.of("labelling-service", "issuance-service", "redemption-service", "settlement-service");
 
+    private static LedgerStack shared;
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    LedgerStack() {
+    /** One stack for every system test of the JVM, started on first use and stopped when the JVM exits. */
+    static synchronized LedgerStack shared() throws Exception {
+        if (shared == null) {
+            LedgerStack stack = new LedgerStack();
+            stack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stack.stop();
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            shared = stack;
+        }
+        return shared;
+    }
+
+    private LedgerStack() {
         Path root = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
         String kafka = LedgerTestResources.kafkaBootstrapServers();
         for (String service : SERVICES) {

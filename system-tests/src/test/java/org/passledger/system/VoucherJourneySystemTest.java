@@ -10,7 +10,6 @@ import com.networknt.schema.SpecVersion;
 import java.io.InputStream;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passledger.clients.issuance.model.Voucher;
@@ -30,20 +29,15 @@ import org.passledger.tools.journey.VoucherJourney;
  */
 class VoucherJourneySystemTest {
 
-    private static final LedgerStack STACK = new LedgerStack();
+    private static LedgerStack stack;
     private static Clients clients;
     private static JourneyReport report;
 
     @BeforeAll
     static void startAndDriveAVoucher() throws Exception {
-        STACK.start();
-        clients = new Clients(STACK.urls(), TestTokens::token);
+        stack = LedgerStack.shared();
+        clients = new Clients(stack.urls(), TestTokens::token);
         report = new VoucherJourney(clients, System.out::println).run();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        STACK.stop();
     }
 
     @Test
@@ -72,8 +66,8 @@ class VoucherJourneySystemTest {
         JourneyReport.Views before = new VoucherJourney(clients, line -> { }).views(report.parties(),
                 report.voucherCode(), report.voucherId(), report.redemptionId(), report.statementId());
 
-        STACK.stop();
-        STACK.start();
+        stack.stop();
+        stack.start();
 
         JourneyReport.Views after = new VoucherJourney(clients, line -> { }).views(report.parties(),
                 report.voucherCode(), report.voucherId(), report.redemptionId(), report.statementId());

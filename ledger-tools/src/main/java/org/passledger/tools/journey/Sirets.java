@@ -3,14 +3,14 @@ package org.passledger.tools.journey;
 import java.security.SecureRandom;
 
 /** Fresh SIRETs with a valid check digit, so every journey registers a place of its own. */
-final class Sirets {
+public final class Sirets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Sirets() {
     }
 
-    static String random() {
+    public static String random() {
         StringBuilder digits = new StringBuilder("7");
         for (int i = 0; i < 12; i++) {
             digits.append(RANDOM.nextInt(10));
