@@ -4,14 +4,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.passledger.kernel.projection.ProjectionRunner;
 
 /** Feeds the {@link Channels#REDEMPTIONS} channel to its read model, each event applied once in effect. */
 @ApplicationScoped
 public class RedemptionEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(RedemptionEventsConsumer.class);
 
     private final ProjectionRunner runner;
     private final RedemptionViewProjection projection;
@@ -25,8 +22,6 @@ public class RedemptionEventsConsumer {
 
     @Incoming(Channels.REDEMPTIONS)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return positions.tracking(record, () -> runner.consume(record, projection).onFailure().invoke(failure ->
-                LOG.warnf(failure, "%s: record %s-%d@%d not applied, it goes to %s", projection.name(),
-                        record.topic(), record.partition(), record.offset(), Channels.DEAD_LETTER_TOPIC)));
+        return positions.tracking(record, () -> runner.consume(record, projection));
     }
 }
