@@ -20,6 +20,8 @@ final class LedgerStack {
     private static LedgerStack shared;
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final Path root;
 
     /** One stack for every system test of the JVM, started on first use and stopped when the JVM exits. */
     static synchronized LedgerStack shared() throws Exception {
@@ -39,7 +41,7 @@ final class LedgerStack {
     }
 
     private LedgerStack() {
-        Path root = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
         String kafka = LedgerTestResources.kafkaBootstrapServers();
         for (String service : SERVICES) {
             EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase(service.replace("-service", ""));
@@ -52,6 +54,7 @@ final class LedgerStack {
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.publicKeyFile().toString(),
                     "MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER);
+            environments.put(service, environment);
             services.put(service, new ServiceProcess(service, root, environment));
         }
     }
@@ -70,6 +73,16 @@ final class LedgerStack {
         for (ServiceProcess service : running) {
             service.stop();
         }
+    }
+
+    /** One more instance of a service, on the same database and broker, with extra settings; the caller stops it. */
+    ServiceProcess startAnotherInstance(String service, Map<String, String> settings) throws Exception {
+        Map<String, String> environment = new LinkedHashMap<>(environments.get(service));
+        environment.putAll(settings);
+        ServiceProcess instance = new ServiceProcess(service, root, environment);
+        instance.start();
+        instance.awaitReady(Duration.ofSeconds(120));
+        return instance;
     }
 
     ServiceUrls urls() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.passledger.clients.redemption.ApiException;
 import org.passledger.clients.redemption.model.RedeemVoucher;
 import org.passledger.testkit.TestTokens;
 import org.passledger.tools.journey.Clients;
+import org.passledger.tools.journey.ServiceUrls;
 import org.passledger.tools.journey.Sirets;
 
 /**
@@ -88,8 +90,30 @@ class RedemptionRefusalsSystemTest {
         assertRefused(place, code, SERVICE, "service-not-allowed");
     }
 
+    @Test
+    void aVoucherPastItsAcceptanceDate_isRefused_voucherExpired() throws Exception {
+        UUID place = labelledPlace("30600", "Vauvert", "30");
+        UUID programme = programme(List.of());
+        String code = handedOut(programme);
+        // a second redemption-service whose clock runs 400 days ahead: past 31 January next year, label still in force
+        ServiceProcess later = LedgerStack.shared().startAnotherInstance("redemption-service",
+                Map.of("LEDGER_CLOCK_OFFSET", "P400D"));
+        try {
+            var urls = LedgerStack.shared().urls();
+            Clients atTheCounterLater = new Clients(new ServiceUrls(urls.labelling(), urls.issuance(), later.baseUrl(),
+                    urls.settlement()), TestTokens::token);
+            assertRefused(atTheCounterLater, place, code, SERVICE, "voucher-expired");
+        } finally {
+            later.stop();
+        }
+    }
+
     /** Redemption-service learns from the topics: wait until it answers with the refusal, never a success. */
     private static void assertRefused(UUID place, String code, String service, String expectedCode) {
+        assertRefused(clients, place, code, service, expectedCode);
+    }
+
+    private static void assertRefused(Clients clients, UUID place, String code, String service, String expectedCode) {
         String idempotencyKey = key();
         RedeemVoucher request = new RedeemVoucher().code(code).service(service);
         await(expectedCode).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {

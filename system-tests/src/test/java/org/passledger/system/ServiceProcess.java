@@ -41,7 +41,7 @@ final class ServiceProcess {
             deployed = deploy();
         }
         Path jar = deployed.resolve("quarkus-run.jar");
-        Path log = root.resolve("system-tests/target/system-logs/" + name + ".log");
+        Path log = root.resolve("system-tests/target/system-logs/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-jar", jar.toString())
                 .directory(root.toFile())
