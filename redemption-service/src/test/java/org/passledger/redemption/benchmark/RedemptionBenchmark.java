@@ -1,5 +1,7 @@
 package org.passledger.redemption.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -182,25 +184,22 @@ public final class RedemptionBenchmark {
 
     private static final Map<Process, Integer> portOf = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static int awaitReady(Process service) throws Exception {
+    private static int awaitReady(Process service) {
         int port = portOf.get(service);
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped; see target/benchmark-instance.log");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return port;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the service did not become ready; see target/benchmark-instance.log");
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        await("the benchmark's service ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!service.isAlive()) {
+                        throw new IllegalStateException("the service stopped; see target/benchmark-instance.log");
+                    }
+                    try {
+                        return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException stillStarting) {
+                        return false;
+                    }
+                });
+        return port;
     }
 
     private static void stop(Process service) throws InterruptedException {
@@ -247,14 +246,10 @@ public final class RedemptionBenchmark {
             producer.flush();
         }
         EmbeddedPostgres.Database db = LedgerTestResources.database();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (count(db, "select count(*) from voucher_eligibility where events_applied = 3") < vouchers
-                || count(db, "select count(*) from structure_label_period") < PLACES) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the projections did not catch up with the seed");
-            }
-            Thread.sleep(500);
-        }
+        await("the projections to catch up with the seed").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> count(db, "select count(*) from voucher_eligibility where events_applied = 3") >= vouchers
+                        && count(db, "select count(*) from structure_label_period") >= PLACES);
         return codes;
     }
 
