@@ -11,7 +11,11 @@ import java.util.UUID;
 public sealed interface ProgrammeEvent extends LedgerEvent
         permits ProgrammeEvent.ProgrammeOpened,
                 ProgrammeEvent.BooksOrdered,
-                ProgrammeEvent.FundingConfirmed {
+                ProgrammeEvent.FundingConfirmed,
+                ProgrammeEvent.DistributorRegistered,
+                ProgrammeEvent.BooksConsigned,
+                ProgrammeEvent.BooksCancelled,
+                ProgrammeEvent.ProgrammeValidityExtended {
 
     UUID programmeId();
 
@@ -104,6 +108,81 @@ public sealed interface ProgrammeEvent extends LedgerEvent
             Objects.requireNonNull(paymentOrderReference, "paymentOrderReference");
             Require.nonNegative(amountCents, "amountCents");
             Objects.requireNonNull(confirmedAt, "confirmedAt");
+        }
+    }
+
+    /** The funder registered a distributor (a CCAS, a social service, France Services...) for the programme. */
+    @EventType("programme.distributor-registered.v1")
+    record DistributorRegistered(
+            UUID programmeId,
+            UUID distributorId, // the distributor's party id
+            String name,
+            String kind, // ccas, social-service, france-services, job-centre, association, other
+            Instant registeredAt) implements ProgrammeEvent {
+
+        public DistributorRegistered {
+            Objects.requireNonNull(programmeId, "programmeId");
+            Objects.requireNonNull(distributorId, "distributorId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(registeredAt, "registeredAt");
+        }
+    }
+
+    /** Books moved into a distributor's stock, from the funder (no previous distributor) or from another one. */
+    @EventType("programme.books-consigned.v1")
+    record BooksConsigned(
+            UUID programmeId,
+            UUID distributorId,
+            UUID previousDistributorId, // null: from the funder's own stock
+            List<UUID> bookIds,
+            int voucherCount,
+            Instant consignedAt) implements ProgrammeEvent {
+
+        public BooksConsigned {
+            Objects.requireNonNull(programmeId, "programmeId");
+            Objects.requireNonNull(distributorId, "distributorId");
+            bookIds = List.copyOf(Objects.requireNonNull(bookIds, "bookIds"));
+            Require.positive(voucherCount, "voucherCount");
+            Objects.requireNonNull(consignedAt, "consignedAt");
+        }
+    }
+
+    /** Books never handed out were cancelled: their face value returns to the programme's budget. */
+    @EventType("programme.books-cancelled.v1")
+    record BooksCancelled(
+            UUID programmeId,
+            UUID funderId,
+            List<UUID> bookIds,
+            int voucherCount, // vouchers cancelled by this event
+            long releasedCents, // face value returned to the budget
+            String reason,
+            Instant cancelledAt) implements ProgrammeEvent {
+
+        public BooksCancelled {
+            Objects.requireNonNull(programmeId, "programmeId");
+            Objects.requireNonNull(funderId, "funderId");
+            bookIds = List.copyOf(Objects.requireNonNull(bookIds, "bookIds"));
+            Require.nonNegative(voucherCount, "voucherCount");
+            Require.nonNegative(releasedCents, "releasedCents");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(cancelledAt, "cancelledAt");
+        }
+    }
+
+    /** The programme's validity was extended: the dates given to every voucher ordered from now on. */
+    @EventType("programme.validity-extended.v1")
+    record ProgrammeValidityExtended(
+            UUID programmeId,
+            LocalDate validUntil,
+            LocalDate acceptedUntil,
+            Instant extendedAt) implements ProgrammeEvent {
+
+        public ProgrammeValidityExtended {
+            Objects.requireNonNull(programmeId, "programmeId");
+            Objects.requireNonNull(validUntil, "validUntil");
+            Objects.requireNonNull(acceptedUntil, "acceptedUntil");
+            Objects.requireNonNull(extendedAt, "extendedAt");
         }
     }
 }

@@ -245,7 +245,7 @@ public class ProgrammeResource {
                                     @NotNull @Valid ProgrammeRequests.LargeOrder body) {
         UUID jobId = UUID.randomUUID();
         var command = new ProgrammeCommand.OrderBooks(programmeId, UUID.randomUUID(), caller.partyId(), body.books(),
-                0, true);
+                true);
         EventMetadata events = metadata.events();
         String actor = caller.actor();
         return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey,
@@ -325,12 +325,14 @@ public class ProgrammeResource {
                                              @NotNull @Valid ProgrammeRequests.Distributor body) {
         UUID funderId = caller.partyId();
         String actor = caller.actor();
-        return idempotency.run(actor, idempotencyKey, "POST /programmes/" + programmeId + "/distributors", body,
+        EventMetadata events = metadata.events();
+        return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey,
+                "POST /programmes/" + programmeId + "/distributors", body,
                 session -> service.owned(session, programmeId, funderId)
-                        .chain(() -> custody.register(session, programmeId, body.distributorId(), body.name(),
-                                body.kind(), actor))
+                        .chain(() -> custody.register(session, programmeId, funderId, body.distributorId(),
+                                body.name(), body.kind(), events))
                         .map(registered -> Outcome.created(IssuanceResponses.Registered.of(registered),
-                                URI.create("/programmes/" + programmeId + "/distributors/" + body.distributorId()))));
+                                URI.create("/programmes/" + programmeId + "/distributors/" + body.distributorId())))));
     }
 
     @POST
@@ -352,11 +354,14 @@ public class ProgrammeResource {
                                  @NotNull @Valid ProgrammeRequests.Consignment body) {
         UUID funderId = caller.partyId();
         String actor = caller.actor();
-        return idempotency.run(actor, idempotencyKey, "POST /programmes/" + programmeId + "/consignments", body,
+        EventMetadata events = metadata.events();
+        return ConflictRetry.retrying(() -> idempotency.run(actor, idempotencyKey,
+                "POST /programmes/" + programmeId + "/consignments", body,
                 session -> service.owned(session, programmeId, funderId)
-                        .chain(() -> custody.consign(session, programmeId, body.distributorId(), body.bookIds(), actor))
+                        .chain(() -> custody.consign(session, programmeId, funderId, body.distributorId(),
+                                body.bookIds(), actor, events))
                         .map(consigned -> Outcome.created(IssuanceResponses.Consigned.of(consigned),
-                                URI.create("/distributors/" + body.distributorId() + "/stock"))));
+                                URI.create("/distributors/" + body.distributorId() + "/stock")))));
     }
 
     @POST

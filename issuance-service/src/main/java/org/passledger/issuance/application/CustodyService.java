@@ -5,29 +5,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.smallrye.mutiny.Multi;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.passledger.events.ProgrammeEvent.DistributorRegistered;
+import org.passledger.issuance.domain.Programme;
+import org.passledger.issuance.domain.ProgrammeCommand.ConsignBooks;
+import org.passledger.issuance.domain.ProgrammeCommand.RegisterDistributor;
 import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.store.EventMetadata;
 
 /**
- * Distributors and the custody of books. No event type exists yet for a distributor's registration or for
- * a book moving into a distributor's stock, so both are write-side tables changed in the command's own
- * transaction (with the programme's events when there are some); custody rows are locked by whoever changes
- * them, so a hand-out, a consignment and a cancellation of the same book happen one after the other.
+ * Distributors and the custody of books. A distributor's registration and every consignment are events of
+ * the programme's stream ({@code programme.distributor-registered.v1}, {@code programme.books-consigned.v1}),
+ * decided by {@link org.passledger.issuance.domain.Programme} at the version read (the distributor must be
+ * registered, the books not cancelled). Who holds each voucher is still kept, in the same transaction, in the
+ * write-side table {@code voucher_custody} (with {@code custody_moves} for the history): hand-outs lock its rows,
+ * so a hand-out, a consignment and a cancellation of the same book happen one after the other.
  */
 @ApplicationScoped
 public class CustodyService {
 
-    public static final Set<String> KINDS =
-            Set.of("ccas", "social-service", "france-services", "job-centre", "association", "other");
+    public static final Set<String> KINDS = Programme.DISTRIBUTOR_KINDS;
 
     private final Clock clock;
+    private final ProgrammeService programmes;
 
-    public CustodyService(Clock clock) {
+    public CustodyService(Clock clock, ProgrammeService programmes) {
         this.clock = clock;
+        this.programmes = programmes;
     }
 
     public record Registered(UUID programmeId, UUID distributorId, String name, String kind, Instant registeredAt) {
@@ -37,57 +50,41 @@ public class CustodyService {
                             Instant consignedAt) {
     }
 
-    public Uni<Registered> register(Mutiny.Session session, UUID programmeId, UUID distributorId, String name,
-                                    String kind, String actor) {
-        Instant now = clock.instant();
-        return session.createNativeQuery("""
-                        insert into distributors (programme_id, distributor_id, name, kind, registered_by, registered_at)
-                        values (cast(:p as uuid), cast(:d as uuid), :name, :kind, :actor, :at)
-                        on conflict do nothing""")
-                .setParameter("p", programmeId.toString())
-                .setParameter("d", distributorId.toString())
-                .setParameter("name", name)
-                .setParameter("kind", kind)
-                .setParameter("actor", actor)
-                .setParameter("at", now.atOffset(ZoneOffset.UTC))
-                .executeUpdate()
-                .map(inserted -> {
-                    if (inserted == 0) {
-                        throw ProblemException.rule("distributor-already-registered",
-                                "This distributor is already registered for the programme.");
-                    }
-                    return new Registered(programmeId, distributorId, name, kind, now);
+    /** Appends programme.distributor-registered.v1 (refused when already registered). */
+    public Uni<Registered> register(Mutiny.Session session, UUID programmeId, UUID funderId, UUID distributorId,
+                                    String name, String kind, EventMetadata metadata) {
+        return programmes.run(session, new RegisterDistributor(programmeId, funderId, distributorId, name, kind),
+                        metadata)
+                .map(decision -> {
+                    DistributorRegistered registered = (DistributorRegistered) decision.events().get(0);
+                    return new Registered(programmeId, distributorId, registered.name(), registered.kind(),
+                            registered.registeredAt());
                 });
     }
 
     public Uni<Boolean> isRegistered(Mutiny.Session session, UUID programmeId, UUID distributorId) {
-        return session.createNativeQuery("""
-                        select count(*) from distributors
-                        where programme_id = cast(:p as uuid) and distributor_id = cast(:d as uuid)""", Object.class)
-                .setParameter("p", programmeId.toString())
-                .setParameter("d", distributorId.toString())
-                .getSingleResult()
-                .map(n -> ((Number) n).longValue() > 0);
+        return programmes.state(session, programmeId).map(state -> state.registered(distributorId));
     }
 
     /**
      * Moves whole books of the programme into a registered distributor's stock (from the funder, or from
-     * another distributor as long as none of their vouchers was handed out).
+     * another distributor as long as none of their vouchers was handed out): one programme.books-consigned.v1
+     * per previous holder, and the custody rows moved in the same transaction.
      */
-    public Uni<Consigned> consign(Mutiny.Session session, UUID programmeId, UUID distributorId, List<UUID> books,
-                                  String actor) {
+    public Uni<Consigned> consign(Mutiny.Session session, UUID programmeId, UUID funderId, UUID distributorId,
+                                  List<UUID> books, String actor, EventMetadata metadata) {
         List<UUID> bookIds = List.copyOf(new LinkedHashSet<>(books));
         String[] ids = bookIds.stream().map(UUID::toString).toArray(String[]::new);
         Instant now = clock.instant();
+        Map<String, Integer> perBook = new HashMap<>();
         return isRegistered(session, programmeId, distributorId).chain(registered -> {
             if (!registered) {
                 throw ProblemException.rule("distributor-not-registered",
                         "This distributor is not registered for the programme: register it first.");
             }
             return session.createNativeQuery("""
-                            select cast(c.book_id as text), count(*),
-                                   count(*) filter (where r.voucher_id is not null)
-                            from voucher_codes c left join budget_releases r on r.voucher_id = c.voucher_id
+                            select cast(c.book_id as text), count(*)
+                            from voucher_codes c
                             where c.book_id in (select cast(b as uuid) from unnest(cast(:books as text[])) b)
                               and c.programme_id = cast(:p as uuid)
                             group by c.book_id""", Object[].class)
@@ -101,10 +98,8 @@ public class CustodyService {
                 UUID missing = bookIds.stream().filter(b -> !known.contains(b.toString())).findFirst().orElseThrow();
                 throw ProblemException.notFound("book", missing);
             }
-            if (found.stream().anyMatch(row -> ((Number) row[2]).longValue() > 0)) {
-                throw ProblemException.rule("book-cancelled", "A cancelled book cannot be consigned.");
-            }
-            int vouchers = found.stream().mapToInt(row -> ((Number) row[1]).intValue()).sum();
+            found.forEach(row -> perBook.put((String) row[0], ((Number) row[1]).intValue()));
+            int vouchers = perBook.values().stream().mapToInt(Integer::intValue).sum();
             return session.createNativeQuery("""
                             select cast(book_id as text), cast(distributor_id as text), handed_out_at is not null
                             from voucher_custody
@@ -112,26 +107,40 @@ public class CustodyService {
                             for update""", Object[].class)
                     .setParameter("books", ids)
                     .getResultList()
-                    .<Integer>chain(held -> {
+                    .<Void>chain(held -> {
                         if (held.stream().anyMatch(row -> Boolean.TRUE.equals(row[2]))) {
                             throw ProblemException.rule("book-already-handed-out",
                                     "A book whose vouchers were handed out stays with its distributor.");
                         }
-                        return session.createNativeQuery("""
-                                        insert into custody_moves (programme_id, book_id, from_distributor,
-                                                                   to_distributor, actor, moved_at)
-                                        select cast(:p as uuid), cast(b as uuid),
-                                               cast((select max(cast(distributor_id as text)) from voucher_custody
-                                                     where book_id = cast(b as uuid)) as uuid),
-                                               cast(:d as uuid), :actor, :at
-                                        from unnest(cast(:books as text[])) b""")
-                                .setParameter("p", programmeId.toString())
-                                .setParameter("books", ids)
-                                .setParameter("d", distributorId.toString())
-                                .setParameter("actor", actor)
-                                .setParameter("at", now.atOffset(ZoneOffset.UTC))
-                                .executeUpdate();
+                        Map<String, String> holderOf = new HashMap<>();
+                        held.forEach(row -> holderOf.put((String) row[0], (String) row[1]));
+                        Map<String, List<UUID>> byHolder = new LinkedHashMap<>();
+                        bookIds.forEach(b -> byHolder.computeIfAbsent(
+                                holderOf.getOrDefault(b.toString(), ""), k -> new ArrayList<>()).add(b));
+                        return Multi.createFrom().iterable(byHolder.entrySet())
+                                .onItem().transformToUniAndConcatenate(group -> programmes.run(session,
+                                        new ConsignBooks(programmeId, funderId, distributorId,
+                                                group.getKey().isEmpty() ? null : UUID.fromString(group.getKey()),
+                                                group.getValue(), group.getValue().stream()
+                                                        .mapToInt(b -> perBook.get(b.toString())).sum()),
+                                        metadata))
+                                .collect().last()
+                                .replaceWithVoid();
                     })
+                    .chain(() -> session.createNativeQuery("""
+                                    insert into custody_moves (programme_id, book_id, from_distributor,
+                                                               to_distributor, actor, moved_at)
+                                    select cast(:p as uuid), cast(b as uuid),
+                                           cast((select max(cast(distributor_id as text)) from voucher_custody
+                                                 where book_id = cast(b as uuid)) as uuid),
+                                           cast(:d as uuid), :actor, :at
+                                    from unnest(cast(:books as text[])) b""")
+                            .setParameter("p", programmeId.toString())
+                            .setParameter("books", ids)
+                            .setParameter("d", distributorId.toString())
+                            .setParameter("actor", actor)
+                            .setParameter("at", now.atOffset(ZoneOffset.UTC))
+                            .executeUpdate())
                     .chain(() -> session.createNativeQuery("""
                                     insert into voucher_custody (voucher_id, programme_id, book_id, distributor_id,
                                                                  consigned_at)

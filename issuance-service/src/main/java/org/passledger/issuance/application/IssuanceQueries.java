@@ -54,7 +54,7 @@ public class IssuanceQueries {
                                 where programme_id = cast(:p as uuid) and book_id in (
                                     select book_id from voucher_view where programme_id = cast(:p as uuid)
                                     and redeemed_at is not null)),
-                               (select coalesce(sum(cents), 0) from budget_releases where programme_id = cast(:p as uuid))
+                               coalesce((select released_cents from programme_view where programme_id = cast(:p as uuid)), 0)
                         from voucher_view v left join voucher_custody c on c.voucher_id = v.voucher_id
                         where v.programme_id = cast(:p as uuid)""", Object[].class)
                 .setParameter("p", programmeId.toString())

@@ -83,10 +83,7 @@ public class ProgrammeService {
      * budget (counting what cancellations gave back); no voucher is issued yet.
      */
     public Uni<BooksOrdered> reserve(Mutiny.Session session, OrderBooks command, EventMetadata metadata) {
-        return releasedCents(session, command.programmeId()).chain(released -> handle(session,
-                        new OrderBooks(command.programmeId(), command.orderId(), command.funderId(), command.books(),
-                                released, command.asJob()), metadata))
-                .map(decision -> (BooksOrdered) decision.events().get(0));
+        return handle(session, command, metadata).map(decision -> (BooksOrdered) decision.events().get(0));
     }
 
     /** Issues {@code books} books of a reserved order, each voucher on a stream of its own. */
@@ -105,26 +102,15 @@ public class ProgrammeService {
                 }));
     }
 
-    /** Face value that cancelled vouchers gave back to the programme's budget. */
-    public Uni<Long> releasedCents(Mutiny.Session session, UUID programmeId) {
-        return session.createNativeQuery(
-                        "select coalesce(sum(cents), 0) from budget_releases where programme_id = cast(:p as uuid)",
-                        Object.class)
-                .setParameter("p", programmeId.toString())
-                .getSingleResult()
-                .map(n -> ((Number) n).longValue());
-    }
-
     /** The dates new vouchers get: the programme's, or those of its last programme-wide extension. */
     public Uni<Validity> validityOf(Mutiny.Session session, UUID programmeId, ProgrammeState terms) {
-        return session.createNativeQuery("""
-                        select valid_until, accepted_until from programme_validity
-                        where programme_id = cast(:p as uuid)""", Object[].class)
-                .setParameter("p", programmeId.toString())
-                .getResultList()
-                .map(rows -> rows.isEmpty()
-                        ? new Validity(terms.validUntil(), terms.acceptedUntil())
-                        : new Validity(toDate(rows.get(0)[0]), toDate(rows.get(0)[1])));
+        return Uni.createFrom().item(new Validity(terms.validUntil(), terms.acceptedUntil()));
+    }
+
+    /** Runs any programme command on the programme's stream, at the version read. */
+    public Uni<Decision<ProgrammeState, ProgrammeEvent>> run(Mutiny.Session session, ProgrammeCommand command,
+                                                            EventMetadata metadata) {
+        return handle(session, command, metadata);
     }
 
     static LocalDate toDate(Object value) {

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -17,6 +16,8 @@ import org.passledger.events.VoucherEvent.VoucherValidityExtended;
 import org.passledger.issuance.domain.BeneficiaryRef;
 import org.passledger.issuance.domain.Voucher;
 import org.passledger.issuance.domain.VoucherCode;
+import org.passledger.issuance.domain.ProgrammeCommand.CancelBooks;
+import org.passledger.issuance.domain.ProgrammeCommand.ExtendProgrammeValidity;
 import org.passledger.issuance.domain.VoucherCommand.CancelVoucher;
 import org.passledger.issuance.domain.VoucherCommand.DistributeVoucher;
 import org.passledger.issuance.domain.VoucherCommand.ExpireVoucher;
@@ -109,25 +110,13 @@ public class VoucherService {
                             VoucherEvent.class, new CancelVoucher(id, funderId, reason), metadata))
                     .map(decision -> (VoucherCancelled) decision.events().get(0))
                     .collect().asList()
-                    .call(cancelled -> releaseBudget(session, cancelled))
+                    .call(cancelled -> programmes.run(session, new CancelBooks(programmeId, funderId, List.of(bookId),
+                            cancelled.size(), cancelled.stream().mapToLong(VoucherCancelled::faceValueCents).sum(),
+                            reason), metadata))
                     .call(() -> custody.removeBook(session, bookId))
                     .map(cancelled -> new BookCancelled(bookId, cancelled,
                             cancelled.stream().mapToLong(VoucherCancelled::faceValueCents).sum())));
         });
-    }
-
-    private Uni<Integer> releaseBudget(Mutiny.Session session, List<VoucherCancelled> cancelled) {
-        String[] ids = cancelled.stream().map(c -> c.voucherId().toString()).toArray(String[]::new);
-        Long[] cents = cancelled.stream().map(VoucherCancelled::faceValueCents).toArray(Long[]::new);
-        return session.createNativeQuery("""
-                        insert into budget_releases (voucher_id, programme_id, cents, released_at)
-                        select cast(r.voucher_id as uuid), cast(:programmeId as uuid), r.cents, :at
-                        from unnest(cast(:ids as text[]), cast(:cents as bigint[])) as r (voucher_id, cents)""")
-                .setParameter("ids", ids)
-                .setParameter("cents", cents)
-                .setParameter("programmeId", cancelled.get(0).programmeId().toString())
-                .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
-                .executeUpdate();
     }
 
     /** Extends one voucher's validity; {@code funderId} null when the operator asks. */
@@ -163,24 +152,8 @@ public class VoucherService {
                     "Vouchers are accepted at least until the last day of their validity."));
         }
         return programmes.owned(session, programmeId, funderId)
-                .chain(state -> programmes.validityOf(session, programmeId, state))
-                .chain(current -> {
-                    if (validUntil.isBefore(current.validUntil()) || acceptedUntil.isBefore(current.acceptedUntil())
-                            || validUntil.equals(current.validUntil()) && acceptedUntil.equals(current.acceptedUntil())) {
-                        throw ProblemException.rule("validity-not-extended", "The new dates must be later than "
-                                + current.validUntil() + " and " + current.acceptedUntil() + ".");
-                    }
-                    return session.createNativeQuery("""
-                                    insert into programme_validity (programme_id, valid_until, accepted_until, extended_at)
-                                    values (cast(:p as uuid), :valid, :accepted, :at)
-                                    on conflict (programme_id) do update set valid_until = excluded.valid_until,
-                                        accepted_until = excluded.accepted_until, extended_at = excluded.extended_at""")
-                            .setParameter("p", programmeId.toString())
-                            .setParameter("valid", validUntil)
-                            .setParameter("accepted", acceptedUntil)
-                            .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
-                            .executeUpdate();
-                })
+                .chain(() -> programmes.run(session, new ExtendProgrammeValidity(programmeId, funderId, validUntil,
+                        acceptedUntil), metadata))
                 .chain(() -> session.createNativeQuery("""
                                 select cast(voucher_id as text) from voucher_codes
                                 where programme_id = cast(:p as uuid) order by voucher_id""", String.class)

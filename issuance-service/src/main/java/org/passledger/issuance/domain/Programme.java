@@ -6,11 +6,20 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.passledger.events.ProgrammeEvent;
+import org.passledger.events.ProgrammeEvent.BooksCancelled;
+import org.passledger.events.ProgrammeEvent.BooksConsigned;
 import org.passledger.events.ProgrammeEvent.BooksOrdered;
+import org.passledger.events.ProgrammeEvent.DistributorRegistered;
+import org.passledger.events.ProgrammeEvent.ProgrammeValidityExtended;
 import org.passledger.events.ProgrammeEvent.FundingConfirmed;
 import org.passledger.events.ProgrammeEvent.ProgrammeOpened;
+import org.passledger.issuance.domain.ProgrammeCommand.CancelBooks;
 import org.passledger.issuance.domain.ProgrammeCommand.ConfirmFunding;
+import org.passledger.issuance.domain.ProgrammeCommand.ConsignBooks;
+import org.passledger.issuance.domain.ProgrammeCommand.ExtendProgrammeValidity;
+import org.passledger.issuance.domain.ProgrammeCommand.RegisterDistributor;
 import org.passledger.issuance.domain.ProgrammeCommand.OpenProgramme;
 import org.passledger.issuance.domain.ProgrammeCommand.OrderBooks;
 import org.passledger.kernel.command.Decider;
@@ -26,6 +35,8 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
     public static final Set<String> FUNDER_TYPES =
             Set.of("departement", "commune", "intercommunality", "state", "company", "foundation");
     public static final Set<Integer> BOOK_SIZES = Set.of(5, 10);
+    public static final Set<String> DISTRIBUTOR_KINDS =
+            Set.of("ccas", "social-service", "france-services", "job-centre", "association", "other");
     public static final int MAX_BOOKS_PER_ORDER = 1000;
     /** A large order runs as a job; 20,000 books of 10 are 200,000 vouchers. */
     public static final int MAX_BOOKS_PER_JOB = 20_000;
@@ -63,6 +74,18 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
         }
         if (command instanceof ConfirmFunding funding) {
             return fund(funding, state);
+        }
+        if (command instanceof RegisterDistributor register) {
+            return register(register, state);
+        }
+        if (command instanceof ConsignBooks consign) {
+            return consign(consign, state);
+        }
+        if (command instanceof CancelBooks cancel) {
+            return cancel(cancel, state);
+        }
+        if (command instanceof ExtendProgrammeValidity extend) {
+            return extend(extend, state);
         }
         throw new IllegalArgumentException("unhandled command " + command);
     }
@@ -109,9 +132,6 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
         if (command.books() < 1 || command.books() > maxBooks) {
             throw ProblemException.invalid("invalid-book-count", "An order is for 1 to " + maxBooks + " books.");
         }
-        if (command.releasedCents() < 0) {
-            throw new IllegalArgumentException("released cents cannot be negative");
-        }
         if (state.orders().containsKey(command.orderId())) {
             throw ProblemException.rule("order-already-placed", "This order was already placed.");
         }
@@ -121,7 +141,7 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
         }
         int voucherCount = command.books() * state.bookSize();
         long amount = Math.multiplyExact((long) voucherCount, state.faceValueCents());
-        long remaining = state.remainingCents(command.releasedCents());
+        long remaining = state.remainingCents();
         if (amount > remaining) {
             throw new ProblemException(409, "budget-exceeded", "Refused by a business rule",
                     "This order's face value (" + amount + " cents) exceeds what remains of the budget ("
@@ -149,8 +169,71 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
                 command.paymentOrderReference(), order.amountCents(), clock.instant()));
     }
 
+    private List<ProgrammeEvent> register(RegisterDistributor command, ProgrammeState state) {
+        requireOwner(state, command.funderId());
+        if (!DISTRIBUTOR_KINDS.contains(command.kind())) {
+            throw ProblemException.invalid("invalid-distributor-kind", "A distributor kind is one of "
+                    + DISTRIBUTOR_KINDS + ".");
+        }
+        if (state.registered(command.distributorId())) {
+            throw ProblemException.rule("distributor-already-registered",
+                    "This distributor is already registered for the programme.");
+        }
+        return List.of(new DistributorRegistered(command.programmeId(), command.distributorId(), command.name(),
+                command.kind(), clock.instant()));
+    }
+
+    private List<ProgrammeEvent> consign(ConsignBooks command, ProgrammeState state) {
+        requireOwner(state, command.funderId());
+        if (!state.registered(command.distributorId())) {
+            throw ProblemException.rule("distributor-not-registered",
+                    "This distributor is not registered for the programme: register it first.");
+        }
+        if (command.bookIds().stream().anyMatch(state.cancelledBooks()::contains)) {
+            throw ProblemException.rule("book-cancelled", "A cancelled book cannot be consigned.");
+        }
+        return List.of(new BooksConsigned(command.programmeId(), command.distributorId(),
+                command.previousDistributorId(), command.bookIds(), command.voucherCount(), clock.instant()));
+    }
+
+    private List<ProgrammeEvent> cancel(CancelBooks command, ProgrammeState state) {
+        if (command.funderId() != null) {
+            requireOwner(state, command.funderId());
+        }
+        if (command.bookIds().stream().anyMatch(state.cancelledBooks()::contains)) {
+            throw ProblemException.rule("book-cancelled", "This book was already cancelled.");
+        }
+        if (command.releasedCents() < 0 || command.voucherCount() < 0) {
+            throw new IllegalArgumentException("a cancellation releases a non-negative amount");
+        }
+        return List.of(new BooksCancelled(command.programmeId(), state.funderId(), command.bookIds(),
+                command.voucherCount(), command.releasedCents(), command.reason(), clock.instant()));
+    }
+
+    private List<ProgrammeEvent> extend(ExtendProgrammeValidity command, ProgrammeState state) {
+        if (command.funderId() != null) {
+            requireOwner(state, command.funderId());
+        }
+        if (command.acceptedUntil().isBefore(command.validUntil())) {
+            throw ProblemException.invalid("accepted-until-before-valid-until",
+                    "Vouchers are accepted at least until the last day of their validity.");
+        }
+        if (command.validUntil().isBefore(state.validUntil()) || command.acceptedUntil().isBefore(state.acceptedUntil())
+                || command.validUntil().equals(state.validUntil())
+                && command.acceptedUntil().equals(state.acceptedUntil())) {
+            throw ProblemException.rule("validity-not-extended", "The new dates must be later than "
+                    + state.validUntil() + " and " + state.acceptedUntil() + ".");
+        }
+        return List.of(new ProgrammeValidityExtended(command.programmeId(), command.validUntil(),
+                command.acceptedUntil(), clock.instant()));
+    }
+
     private static void requireOwner(ProgrammeState state, OrderBooks command) {
-        if (!state.funderId().equals(command.funderId())) {
+        requireOwner(state, command.funderId());
+    }
+
+    private static void requireOwner(ProgrammeState state, UUID funderId) {
+        if (!state.funderId().equals(funderId)) {
             throw ProblemException.forbidden("This programme belongs to another funder.");
         }
     }
@@ -164,7 +247,7 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
         if (event instanceof ProgrammeOpened opened) {
             return new ProgrammeState(true, opened.funderId(), opened.name(), opened.budgetCents(), opened.faceValueCents(),
                     opened.bookSize(), opened.feeRateBasisPoints(), opened.territory(), opened.allowedServices(),
-                    opened.validUntil(), opened.acceptedUntil(), 0, Map.of());
+                    opened.validUntil(), opened.acceptedUntil(), 0, Map.of(), 0, Map.of(), Set.of());
         }
         if (event instanceof BooksOrdered ordered) {
             return state.withOrder(new ProgrammeState.Order(ordered.orderId(), ordered.books(),
@@ -175,6 +258,15 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
             ProgrammeState.Order order = state.orders().get(funded.orderId());
             return state.withOrder(new ProgrammeState.Order(order.orderId(), order.books(), order.voucherCount(),
                     order.amountCents(), order.feeCents(), funded.paymentOrderReference()), state.committedCents());
+        }
+        if (event instanceof DistributorRegistered registered) {
+            return state.withDistributor(registered.distributorId(), registered.name());
+        }
+        if (event instanceof BooksCancelled cancelled) {
+            return state.withCancelled(cancelled.bookIds(), cancelled.releasedCents());
+        }
+        if (event instanceof ProgrammeValidityExtended extended) {
+            return state.withValidity(extended.validUntil(), extended.acceptedUntil());
         }
         return state;
     }

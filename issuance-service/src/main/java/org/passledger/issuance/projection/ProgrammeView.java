@@ -77,6 +77,8 @@ public class ProgrammeView {
     public long expiredCount;
     @Column(name = "expired_cents")
     public long expiredCents;
+    @Column(name = "released_cents")
+    public long releasedCents;
     @Column(name = "events_applied")
     public int eventsApplied;
     @Column(name = "updated_at")

@@ -9,7 +9,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.EventEnvelope;
 import org.passledger.events.LedgerEvent;
 import org.passledger.events.ProgrammeEvent;
+import org.passledger.events.ProgrammeEvent.BooksCancelled;
 import org.passledger.events.ProgrammeEvent.BooksOrdered;
+import org.passledger.events.ProgrammeEvent.ProgrammeValidityExtended;
 import org.passledger.events.ProgrammeEvent.FundingConfirmed;
 import org.passledger.events.ProgrammeEvent.ProgrammeOpened;
 import org.passledger.events.RedemptionEvent.RedemptionReversed;
@@ -121,6 +123,11 @@ public class ProgrammeViewProjection implements Projection {
             view.feesCents += ordered.feeCents();
         } else if (event instanceof FundingConfirmed funded) {
             view.fundedCents += funded.amountCents();
+        } else if (event instanceof BooksCancelled cancelledBooks) {
+            view.releasedCents += cancelledBooks.releasedCents();
+        } else if (event instanceof ProgrammeValidityExtended extended) {
+            view.validUntil = extended.validUntil();
+            view.acceptedUntil = extended.acceptedUntil();
         } else if (event instanceof VoucherIssued issued) {
             view.funderId = issued.funderId();
             if (view.faceValueCents == null) {

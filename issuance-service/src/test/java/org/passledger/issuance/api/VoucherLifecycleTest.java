@@ -80,8 +80,9 @@ class VoucherLifecycleTest {
                 .body("activated.count", equalTo(10))
                 .body("distributed.count", equalTo(1)).body("distributed.amountCents", equalTo(1_000))
                 .body("redeemed.count", equalTo(0))
-                // opened + ordered + funded + 10 issued + 10 activated + 1 distributed
-                .body("eventsApplied", equalTo(24)));
+                // opened + ordered + funded + distributor registered + books consigned + 10 issued
+                // + 10 activated + 1 distributed
+                .body("eventsApplied", equalTo(26)));
         voucher(Roles.AGENCY, "anct", codes.get(1)).statusCode(200).body("status", equalTo("ACTIVE"));
         programmeView(Roles.OPERATOR, "operator", programmeId).statusCode(200).body("name", startsWith("Pass Numérique"));
 
@@ -104,7 +105,8 @@ class VoucherLifecycleTest {
         var programmeRecords = KafkaTopics.readAll(Topics.PROGRAMMES).stream()
                 .filter(r -> programmeId.toString().equals(r.key())).toList();
         assertThat(programmeRecords).extracting(r -> KafkaTopics.header(r, CloudEvents.TYPE)).containsExactly(
-                "programme.opened.v1", "programme.books-ordered.v1", "programme.funding-confirmed.v1");
+                "programme.opened.v1", "programme.books-ordered.v1", "programme.funding-confirmed.v1",
+                "programme.distributor-registered.v1", "programme.books-consigned.v1");
         assertThat(KafkaTopics.header(programmeRecords.get(1), CloudEvents.ACTOR)).isEqualTo("funder:" + funder);
     }
 

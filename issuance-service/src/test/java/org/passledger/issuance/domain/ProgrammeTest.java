@@ -10,10 +10,18 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passledger.events.ProgrammeEvent;
+import org.passledger.events.ProgrammeEvent.BooksCancelled;
+import org.passledger.events.ProgrammeEvent.BooksConsigned;
 import org.passledger.events.ProgrammeEvent.BooksOrdered;
+import org.passledger.events.ProgrammeEvent.DistributorRegistered;
 import org.passledger.events.ProgrammeEvent.FundingConfirmed;
 import org.passledger.events.ProgrammeEvent.ProgrammeOpened;
+import org.passledger.events.ProgrammeEvent.ProgrammeValidityExtended;
+import org.passledger.issuance.domain.ProgrammeCommand.CancelBooks;
 import org.passledger.issuance.domain.ProgrammeCommand.ConfirmFunding;
+import org.passledger.issuance.domain.ProgrammeCommand.ConsignBooks;
+import org.passledger.issuance.domain.ProgrammeCommand.ExtendProgrammeValidity;
+import org.passledger.issuance.domain.ProgrammeCommand.RegisterDistributor;
 import org.passledger.issuance.domain.ProgrammeCommand.OpenProgramme;
 import org.passledger.issuance.domain.ProgrammeCommand.OrderBooks;
 
@@ -181,27 +189,100 @@ class ProgrammeTest {
                 .thenRejectedWith(403, "forbidden");
     }
 
+    static final UUID BOOK = UUID.fromString("5f0e2a91-7c4b-4d36-8a1e-b93c6d2f4a07");
+    static final UUID DISTRIBUTOR = UUID.fromString("3a7c1e92-5b4d-4f08-9e63-c2d8a1f07b54");
+
+    static BooksCancelled cancelled(long released) {
+        return new BooksCancelled(PROGRAMME, FUNDER, List.of(BOOK), 10, released, "damaged", NOW);
+    }
+
+    static DistributorRegistered registered() {
+        return new DistributorRegistered(PROGRAMME, DISTRIBUTOR, "CCAS de Nîmes", "ccas", NOW);
+    }
+
     @Test
-    void order_countsWhatCancelledVouchersGaveBackToTheBudget() {
+    void order_countsWhatCancelledBooksGaveBackToTheBudget() {
         UUID first = UUID.randomUUID();
-        // 50,000 budget, 30,000 ordered, 10,000 cancelled: 30,000 remain, a 3-book order (30,000) fits
-        spec.given(opened(50_000), ordered(first, 3))
-                .when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 3, 10_000, false))
+        // 50,000 budget, 30,000 ordered, 10,000 released by a cancelled book: 30,000 remain, 3 books fit
+        spec.given(opened(50_000), ordered(first, 3), cancelled(10_000))
+                .when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 3))
                 .then(new BooksOrdered(PROGRAMME, ORDER, FUNDER, 3, 10, 30, 1000, 30_000, 1200, NOW));
-        var problem = spec.given(opened(50_000), ordered(first, 3))
-                .when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 4, 10_000, false))
+        var problem = spec.given(opened(50_000), ordered(first, 3), cancelled(10_000))
+                .when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 4))
                 .thenRejectedWith(409, "budget-exceeded");
         assertThat(problem.extensions()).containsEntry("remainingCents", 30_000L);
     }
 
     @Test
+    void registerDistributor_recordsIt_once_andOnlyForTheProgrammesFunder() {
+        spec.given(opened(50_000))
+                .when(new RegisterDistributor(PROGRAMME, FUNDER, DISTRIBUTOR, "CCAS de Nîmes", "ccas"))
+                .then(registered());
+        spec.given(opened(50_000), registered())
+                .when(new RegisterDistributor(PROGRAMME, FUNDER, DISTRIBUTOR, "CCAS de Nîmes", "ccas"))
+                .thenRejectedWith(409, "distributor-already-registered");
+        spec.given(opened(50_000))
+                .when(new RegisterDistributor(PROGRAMME, UUID.randomUUID(), DISTRIBUTOR, "CCAS", "ccas"))
+                .thenRejectedWith(403, "forbidden");
+        spec.given(opened(50_000))
+                .when(new RegisterDistributor(PROGRAMME, FUNDER, DISTRIBUTOR, "CCAS", "church"))
+                .thenRejectedWith(400, "invalid-distributor-kind");
+    }
+
+    @Test
+    void consignBooks_onlyToARegisteredDistributor_andNeverACancelledBook() {
+        UUID first = UUID.randomUUID();
+        spec.given(opened(50_000), ordered(first, 3), registered())
+                .when(new ConsignBooks(PROGRAMME, FUNDER, DISTRIBUTOR, null, List.of(BOOK), 10))
+                .then(new BooksConsigned(PROGRAMME, DISTRIBUTOR, null, List.of(BOOK), 10, NOW));
+        spec.given(opened(50_000), ordered(first, 3))
+                .when(new ConsignBooks(PROGRAMME, FUNDER, DISTRIBUTOR, null, List.of(BOOK), 10))
+                .thenRejectedWith(409, "distributor-not-registered");
+        spec.given(opened(50_000), ordered(first, 3), registered(), cancelled(10_000))
+                .when(new ConsignBooks(PROGRAMME, FUNDER, DISTRIBUTOR, null, List.of(BOOK), 10))
+                .thenRejectedWith(409, "book-cancelled");
+    }
+
+    @Test
+    void cancelBooks_releasesTheirFaceValue_once() {
+        UUID first = UUID.randomUUID();
+        spec.given(opened(50_000), ordered(first, 3))
+                .when(new CancelBooks(PROGRAMME, null, List.of(BOOK), 10, 10_000, "damaged"))
+                .then(cancelled(10_000));
+        spec.given(opened(50_000), ordered(first, 3), cancelled(10_000))
+                .when(new CancelBooks(PROGRAMME, FUNDER, List.of(BOOK), 10, 10_000, "damaged"))
+                .thenRejectedWith(409, "book-cancelled");
+        spec.given(opened(50_000), ordered(first, 3))
+                .when(new CancelBooks(PROGRAMME, UUID.randomUUID(), List.of(BOOK), 10, 10_000, "damaged"))
+                .thenRejectedWith(403, "forbidden");
+    }
+
+    @Test
+    void extendProgrammeValidity_onlyMovesDatesLater_andGivesThemToLaterOrders() {
+        LocalDate valid = LocalDate.parse("2027-06-30");
+        LocalDate accepted = LocalDate.parse("2027-07-31");
+        ProgrammeValidityExtended extended = new ProgrammeValidityExtended(PROGRAMME, valid, accepted, NOW);
+        ProgrammeState state = spec.given(opened(50_000))
+                .when(new ExtendProgrammeValidity(PROGRAMME, FUNDER, valid, accepted))
+                .then(extended);
+        assertThat(state.validUntil()).isEqualTo(valid);
+        assertThat(state.acceptedUntil()).isEqualTo(accepted);
+        spec.given(opened(50_000), extended)
+                .when(new ExtendProgrammeValidity(PROGRAMME, FUNDER, valid, accepted))
+                .thenRejectedWith(409, "validity-not-extended");
+        spec.given(opened(50_000))
+                .when(new ExtendProgrammeValidity(PROGRAMME, null, accepted, valid))
+                .thenRejectedWith(400, "accepted-until-before-valid-until");
+    }
+
+    @Test
     void largeOrder_asAJob_mayExceedTheSynchronousLimit_butNotTheJobLimit() {
-        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 10_000, 0, true))
+        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 10_000, true))
                 .then(new BooksOrdered(PROGRAMME, ORDER, FUNDER, 10_000, 10, 100_000, 1000, 100_000_000, 4_000_000,
                         NOW));
-        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 10_000, 0, false))
+        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 10_000, false))
                 .thenRejectedWith(400, "invalid-book-count");
-        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 20_001, 0, true))
+        spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 20_001, true))
                 .thenRejectedWith(400, "invalid-book-count");
     }
 }
