@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.passledger.issuance.application.ConflictRetry;
+import org.passledger.kernel.command.ConflictRetry;
 import org.passledger.issuance.application.IssuanceQueries;
 import org.passledger.issuance.application.VoucherCodeRegistry;
 import org.passledger.issuance.application.VoucherService;

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.kernel.outbox.OutboxRelay;
-import org.passledger.kernel.store.ConcurrencyConflict;
 
 /** Runs work in one PostgreSQL transaction; after a commit the outbox relay is woken to publish at once. */
 @ApplicationScoped
@@ -25,8 +24,7 @@ public class Transactions {
 
     /** Like {@link #write}, but decides again on fresh state when another writer got in first. */
     public <T> Uni<T> writeRetryingConflicts(int attempts, Function<Mutiny.Session, Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> write(work))
-                .onFailure(ConcurrencyConflict.class).retry().atMost(attempts - 1L);
+        return ConflictRetry.retrying(attempts, () -> write(work));
     }
 
     public <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {

@@ -1,4 +1,4 @@
-package org.passledger.issuance.application;
+package org.passledger.kernel.command;
 
 import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
@@ -12,14 +12,19 @@ import org.passledger.kernel.store.ConcurrencyConflict;
  */
 public final class ConflictRetry {
 
+    /** Enough for every honest race seen in the tests (20 concurrent orders on one programme). */
     public static final int ATTEMPTS = 16;
 
     private ConflictRetry() {
     }
 
     public static <T> Uni<T> retrying(Supplier<Uni<? extends T>> transaction) {
+        return retrying(ATTEMPTS, transaction);
+    }
+
+    public static <T> Uni<T> retrying(int attempts, Supplier<Uni<? extends T>> transaction) {
         return Uni.createFrom().<T>deferred(transaction)
-                .onFailure(ConflictRetry::isConflict).retry().atMost(ATTEMPTS - 1L);
+                .onFailure(ConflictRetry::isConflict).retry().atMost(attempts - 1L);
     }
 
     static boolean isConflict(Throwable failure) {
