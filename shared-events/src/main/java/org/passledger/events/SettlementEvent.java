@@ -2,6 +2,7 @@ package org.passledger.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,7 +19,14 @@ public sealed interface SettlementEvent extends LedgerEvent
                 SettlementEvent.PaymentConfirmed,
                 SettlementEvent.VoucherReimbursed,
                 SettlementEvent.FunderInvoiced,
-                SettlementEvent.CreditNoteIssued {
+                SettlementEvent.CreditNoteIssued,
+                SettlementEvent.FeeRulePublished,
+                SettlementEvent.PaymentRejected,
+                SettlementEvent.IncidentOpened,
+                SettlementEvent.IncidentValidated,
+                SettlementEvent.IncidentDismissed,
+                SettlementEvent.ClawbackApplied,
+                SettlementEvent.DebitNoteIssued {
 
     /** A monthly run over the redemptions whose time falls in [periodStart, periodEnd). Subject: runId. */
     @EventType("settlement.run-opened.v1")
@@ -187,6 +195,183 @@ public sealed interface SettlementEvent extends LedgerEvent
         @Override
         public String subject() {
             return creditNoteId.toString();
+        }
+    }
+
+    /**
+     * A version of the operator's fee on orders, a rate of the face value valid from a day (Europe/Paris).
+     * Published rules never change: a new rate is a new rule. Subject: feeRuleId.
+     */
+    @EventType("settlement.fee-rule-published.v1")
+    record FeeRulePublished(
+            String feeRuleId,
+            UUID programmeId, // null: the scheme-wide default
+            int rateBasisPoints, // 400 = 4 %
+            LocalDate validFrom,
+            LocalDate validUntil, // null: open-ended; inclusive otherwise
+            Instant publishedAt) implements SettlementEvent {
+
+        public FeeRulePublished {
+            Objects.requireNonNull(feeRuleId, "feeRuleId");
+            Require.between(rateBasisPoints, 0, 10_000, "rateBasisPoints");
+            Objects.requireNonNull(validFrom, "validFrom");
+            if (validUntil != null && validUntil.isBefore(validFrom)) {
+                throw new IllegalArgumentException("validUntil is before validFrom");
+            }
+            Objects.requireNonNull(publishedAt, "publishedAt");
+        }
+
+        @JsonIgnore
+        @Override
+        public String subject() {
+            return feeRuleId;
+        }
+    }
+
+    /** The bank rejected a statement's transfer, before or after its payment was confirmed. Subject: statementId. */
+    @EventType("settlement.payment-rejected.v1")
+    record PaymentRejected(
+            UUID statementId,
+            UUID structureId,
+            UUID accountId,
+            long amountCents,
+            boolean afterConfirmation, // the vouchers were reimbursed already: the place is owed the amount again
+            String reason,
+            Instant rejectedAt) implements SettlementEvent {
+
+        public PaymentRejected {
+            Objects.requireNonNull(statementId, "statementId");
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(accountId, "accountId");
+            Require.nonNegative(amountCents, "amountCents");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(rejectedAt, "rejectedAt");
+        }
+
+        @JsonIgnore
+        @Override
+        public String subject() {
+            return statementId.toString();
+        }
+    }
+
+    /** An overpayment or a proven fraud on vouchers already reimbursed to a place. Subject: incidentId. */
+    @EventType("settlement.incident-opened.v1")
+    record IncidentOpened(
+            UUID incidentId,
+            UUID structureId,
+            String kind, // overpayment, fraud
+            List<UUID> voucherIds,
+            long amountCents,
+            String description,
+            Instant openedAt) implements SettlementEvent {
+
+        public IncidentOpened {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(kind, "kind");
+            voucherIds = List.copyOf(Objects.requireNonNull(voucherIds, "voucherIds"));
+            Require.nonNegative(amountCents, "amountCents");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(openedAt, "openedAt");
+        }
+
+        @JsonIgnore
+        @Override
+        public String subject() {
+            return incidentId.toString();
+        }
+    }
+
+    /** The place owes the incident's amount, recovered from its next payouts or by a debit note. */
+    @EventType("settlement.incident-validated.v1")
+    record IncidentValidated(
+            UUID incidentId,
+            UUID structureId,
+            long amountCents,
+            Instant validatedAt) implements SettlementEvent {
+
+        public IncidentValidated {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(structureId, "structureId");
+            Require.nonNegative(amountCents, "amountCents");
+            Objects.requireNonNull(validatedAt, "validatedAt");
+        }
+
+        @JsonIgnore
+        @Override
+        public String subject() {
+            return incidentId.toString();
+        }
+    }
+
+    /** The incident was dismissed: nothing is owed. Subject: incidentId. */
+    @EventType("settlement.incident-dismissed.v1")
+    record IncidentDismissed(
+            UUID incidentId,
+            UUID structureId,
+            String reason,
+            Instant dismissedAt) implements SettlementEvent {
+
+        public IncidentDismissed {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(dismissedAt, "dismissedAt");
+        }
+
+        @JsonIgnore
+        @Override
+        public String subject() {
+            return incidentId.toString();
+        }
+    }
+
+    /** Part of a validated incident deducted from a payout to the same place. Subject: incidentId. */
+    @EventType("settlement.clawback-applied.v1")
+    record ClawbackApplied(
+            UUID incidentId,
+            UUID structureId,
+            UUID statementId,
+            long amountCents,
+            Instant appliedAt) implements SettlementEvent {
+
+        public ClawbackApplied {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(statementId, "statementId");
+            Require.nonNegative(amountCents, "amountCents");
+            Objects.requireNonNull(appliedAt, "appliedAt");
+        }
+
+        @JsonIgnore
+        @Override
+        public String subject() {
+            return incidentId.toString();
+        }
+    }
+
+    /** What is still owed on an incident after 90 days without payouts, claimed from the place. */
+    @EventType("settlement.debit-note-issued.v1")
+    record DebitNoteIssued(
+            UUID incidentId,
+            UUID structureId,
+            String debitNoteNumber,
+            long amountCents,
+            Instant issuedAt) implements SettlementEvent {
+
+        public DebitNoteIssued {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(structureId, "structureId");
+            Objects.requireNonNull(debitNoteNumber, "debitNoteNumber");
+            Require.nonNegative(amountCents, "amountCents");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+
+        @JsonIgnore
+        @Override
+        public String subject() {
+            return incidentId.toString();
         }
     }
 }

@@ -22,8 +22,8 @@ class EventCatalogTest {
         assertThat(EventCatalog.typesOn(Topics.VOUCHERS)).hasSize(6).allMatch(type -> type.startsWith("voucher."));
         assertThat(EventCatalog.typesOn(Topics.REDEMPTIONS))
                 .containsExactly("voucher.redeemed.v1", "voucher.redemption-reversed.v1");
-        assertThat(EventCatalog.typesOn(Topics.SETTLEMENTS)).hasSize(6).contains("voucher.reimbursed.v1");
-        assertThat(EventCatalog.types()).hasSize(34);
+        assertThat(EventCatalog.typesOn(Topics.SETTLEMENTS)).hasSize(13).contains("voucher.reimbursed.v1");
+        assertThat(EventCatalog.types()).hasSize(41);
     }
 
     @Test

@@ -30,7 +30,14 @@ class GoldenSampleTest {
             Map.entry("settlement.payment-confirmed.v1", "statementId"),
             Map.entry("voucher.reimbursed.v1", "voucherId"),
             Map.entry("settlement.funder-invoiced.v1", "invoiceId"),
-            Map.entry("settlement.credit-note-issued.v1", "creditNoteId"));
+            Map.entry("settlement.credit-note-issued.v1", "creditNoteId"),
+            Map.entry("settlement.fee-rule-published.v1", "feeRuleId"),
+            Map.entry("settlement.payment-rejected.v1", "statementId"),
+            Map.entry("settlement.incident-opened.v1", "incidentId"),
+            Map.entry("settlement.incident-validated.v1", "incidentId"),
+            Map.entry("settlement.incident-dismissed.v1", "incidentId"),
+            Map.entry("settlement.clawback-applied.v1", "incidentId"),
+            Map.entry("settlement.debit-note-issued.v1", "incidentId"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.passledger.events.Contracts#types")
