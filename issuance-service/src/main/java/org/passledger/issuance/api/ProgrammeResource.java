@@ -359,7 +359,7 @@ public class ProgrammeResource {
                 "POST /programmes/" + programmeId + "/consignments", body,
                 session -> service.owned(session, programmeId, funderId)
                         .chain(() -> custody.consign(session, programmeId, funderId, body.distributorId(),
-                                body.bookIds(), actor, events))
+                                body.bookIds(), events))
                         .map(consigned -> Outcome.created(IssuanceResponses.Consigned.of(consigned),
                                 URI.create("/distributors/" + body.distributorId() + "/stock")))));
     }
