@@ -277,6 +277,28 @@ public class ProgrammeResource {
         });
     }
 
+    @POST
+    @Path("/{programmeId}/order-jobs/{jobId}/retry")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "retryOrderJob", summary = "Put a FAILED job back to work (operator)",
+            description = "After the cause of its failures is fixed: the job (or its activation) carries on from "
+                    + "the chunk that failed, with its attempts back at 0.")
+    @APIResponse(responseCode = "200", description = "The job, queued again",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.Job.class)))
+    @APIResponse(responseCode = "404", description = "Unknown job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "job-not-failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<IssuanceResponses.Job> retryJob(@PathParam("programmeId") UUID programmeId,
+                                               @PathParam("jobId") UUID jobId) {
+        return transactions.write(session -> jobs.find(session, jobId).chain(found -> {
+            if (found == null || !found.programmeId().equals(programmeId)) {
+                throw ProblemException.notFound("job", jobId);
+            }
+            return jobs.retry(session, found);
+        })).map(IssuanceResponses.Job::of);
+    }
+
     @GET
     @Path("/{programmeId}/orders/{orderId}/books.pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
