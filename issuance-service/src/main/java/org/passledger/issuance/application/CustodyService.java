@@ -1,25 +1,26 @@
 package org.passledger.issuance.application;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import io.smallrye.mutiny.Multi;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.passledger.events.VoucherEvent.VoucherConsigned;
-import org.passledger.issuance.domain.VoucherCommand.ConsignVoucher;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.ProgrammeEvent.DistributorRegistered;
+import org.passledger.events.VoucherEvent.VoucherConsigned;
 import org.passledger.issuance.domain.Programme;
 import org.passledger.issuance.domain.ProgrammeCommand.ConsignBooks;
 import org.passledger.issuance.domain.ProgrammeCommand.RegisterDistributor;
+import org.passledger.issuance.domain.VoucherCommand.ConsignVoucher;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.EventMetadata;
 
@@ -96,7 +97,8 @@ public class CustodyService {
         }).chain(rows -> {
             Map<UUID, UUID> bookOf = new LinkedHashMap<>();
             rows.forEach(row -> bookOf.put(UUID.fromString((String) row[1]), UUID.fromString((String) row[0])));
-            bookIds.stream().filter(b -> !bookOf.containsValue(b)).findFirst().ifPresent(missing -> {
+            Set<UUID> found = new HashSet<>(bookOf.values());
+            bookIds.stream().filter(b -> !found.contains(b)).findFirst().ifPresent(missing -> {
                 throw ProblemException.notFound("book", missing);
             });
             return vouchers.read(session, List.copyOf(bookOf.keySet())).chain(reads -> {
