@@ -25,7 +25,9 @@ import org.passledger.kernel.store.SqlTime;
  * row; the worker then issues the books in chunks, each chunk in a transaction of its own that also moves the
  * job's progress, so a crash loses at most the chunk in flight and the next run carries on. A chunk that fails
  * is tried again on the next runs; after {@code issuance.order-jobs.max-attempts} failures in a row the job
- * goes FAILED (shown on its status resource) until an operator retries it.
+ * goes FAILED (shown on its status resource) until an operator retries it. Once every voucher is issued, the
+ * job prints the order's books into stored PDF parts ({@link OrderPrinting}), after activating them if the
+ * order was funded meanwhile.
  */
 @ApplicationScoped
 public class OrderJobs {
@@ -42,8 +44,9 @@ public class OrderJobs {
     private final Clock clock;
     private final int chunkVouchers;
     private final int maxAttempts;
+    private final OrderPrinting printing;
 
-    public OrderJobs(Transactions transactions, ProgrammeService programmes, Clock clock,
+    public OrderJobs(Transactions transactions, ProgrammeService programmes, OrderPrinting printing, Clock clock,
                      @ConfigProperty(name = "issuance.order-jobs.chunk-vouchers", defaultValue = "1000")
                      int chunkVouchers,
                      @ConfigProperty(name = "issuance.order-jobs.max-attempts", defaultValue = "5") int maxAttempts) {
@@ -52,6 +55,7 @@ public class OrderJobs {
         this.clock = clock;
         this.chunkVouchers = chunkVouchers;
         this.maxAttempts = maxAttempts;
+        this.printing = printing;
     }
 
     /**
@@ -61,7 +65,8 @@ public class OrderJobs {
     public record Job(UUID jobId, UUID programmeId, UUID orderId, UUID funderId, int books, int bookSize,
                       int voucherCount, int booksIssued, String status, String error, Instant createdAt,
                       Instant updatedAt, Instant finishedAt, String activationStatus, int vouchersActivated,
-                      String paymentOrderReference, int attempts, Instant failedAt) {
+                      String paymentOrderReference, int attempts, Instant failedAt, String printStatus,
+                      int booksPrinted) {
 
         public int vouchersIssued() {
             return booksIssued * bookSize;
@@ -91,7 +96,7 @@ public class OrderJobs {
                     .executeUpdate()
                     .replaceWith(new Job(jobId, ordered.programmeId(), ordered.orderId(), ordered.funderId(),
                             ordered.books(), ordered.bookSize(), ordered.voucherCount(), 0, PENDING, null, now, now,
-                            null, null, 0, null, 0, null));
+                            null, null, 0, null, 0, null, null, 0));
         });
     }
 
@@ -100,7 +105,15 @@ public class OrderJobs {
                    books, book_size, voucher_count, books_issued, status, error, actor, cast(correlation_id as text),
             """ + SqlTime.micros("created_at") + ", " + SqlTime.micros("updated_at") + ", "
             + SqlTime.micros("finished_at") + ", activation_status, vouchers_activated, payment_order_reference, "
-            + "attempts, " + SqlTime.micros("failed_at") + " from order_jobs ";
+            + "attempts, " + SqlTime.micros("failed_at") + ", print_status, books_printed from order_jobs ";
+
+    /** The job of a large order, or null for an order placed in one request. */
+    public Uni<Job> ofOrder(Mutiny.Session session, UUID orderId) {
+        return session.createNativeQuery(SELECT + "where order_id = cast(:o as uuid)", Object[].class)
+                .setParameter("o", orderId.toString())
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? null : toJob(rows.get(0)));
+    }
 
     public Uni<Job> find(Mutiny.Session session, UUID jobId) {
         return session.createNativeQuery(SELECT + "where job_id = cast(:job as uuid)", Object[].class)
@@ -146,8 +159,12 @@ public class OrderJobs {
                                 update order_jobs
                                 set attempts = attempts + 1, error = :error, updated_at = :at,
                                     status = case when :last and status <> 'DONE' then 'FAILED' else status end,
-                                    activation_status = case when :last and status = 'DONE' then 'FAILED'
-                                                             else activation_status end,
+                                    activation_status = case when :last and status = 'DONE'
+                                                                  and activation_status in ('PENDING', 'RUNNING')
+                                                             then 'FAILED' else activation_status end,
+                                    print_status = case when :last and status = 'DONE'
+                                                             and coalesce(activation_status, 'DONE') = 'DONE'
+                                                        then 'FAILED' else print_status end,
                                     failed_at = case when :last then cast(:at as timestamptz) else failed_at end
                                 where job_id = cast(:job as uuid)""")
                         .setParameter("error", describe(failure))
@@ -175,7 +192,8 @@ public class OrderJobs {
      * Refused with 409 {@code job-not-failed} when nothing failed.
      */
     public Uni<Job> retry(Mutiny.Session session, Job job) {
-        if (!FAILED.equals(job.status()) && !FAILED.equals(job.activationStatus())) {
+        if (!FAILED.equals(job.status()) && !FAILED.equals(job.activationStatus())
+                && !FAILED.equals(job.printStatus())) {
             return Uni.createFrom().failure(ProblemException.rule("job-not-failed", "This job is "
                     + job.status().toLowerCase() + ": only a failed job is retried."));
         }
@@ -186,7 +204,8 @@ public class OrderJobs {
                                               case when books_issued > 0 then 'RUNNING' else 'PENDING' end
                                           else status end,
                             activation_status = case when activation_status = 'FAILED' then 'RUNNING'
-                                                     else activation_status end
+                                                     else activation_status end,
+                            print_status = case when print_status = 'FAILED' then 'RUNNING' else print_status end
                         where job_id = cast(:job as uuid)""")
                 .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .setParameter("job", job.jobId().toString())
@@ -198,6 +217,7 @@ public class OrderJobs {
     private Uni<Boolean> runOneChunk(Mutiny.Session session, AtomicReference<Job> taken) {
         return session.createNativeQuery(SELECT + """
                         where status in ('PENDING', 'RUNNING') or activation_status in ('PENDING', 'RUNNING')
+                           or print_status in ('PENDING', 'RUNNING')
                         order by created_at limit 1
                         for update skip locked""", Object[].class)
                 .getResultList()
@@ -210,8 +230,11 @@ public class OrderJobs {
                     taken.set(job);
                     EventMetadata metadata = new EventMetadata(UUID.fromString((String) row[11]), null,
                             (String) row[10]);
-                    if (DONE.equals(job.status())) {
+                    if (DONE.equals(job.status()) && isPending(job.activationStatus())) {
                         return activateChunk(session, job, metadata).replaceWith(true);
+                    }
+                    if (DONE.equals(job.status())) {
+                        return printing.printPart(session, job).replaceWith(true);
                     }
                     int books = Math.min(job.books() - job.booksIssued(), Math.max(1, chunkVouchers / job.bookSize()));
                     return programmes.state(session, job.programmeId())
@@ -258,6 +281,7 @@ public class OrderJobs {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         return session.createNativeQuery("""
                         update order_jobs set books_issued = :issued, status = :status, updated_at = :at,
+                               print_status = case when :finished then 'PENDING' else null end,
                                attempts = 0, error = null,
                                finished_at = case when :finished then cast(:at as timestamptz) else null end
                         where job_id = cast(:job as uuid)""")
@@ -276,6 +300,11 @@ public class OrderJobs {
                 (String) row[8], (String) row[9], SqlTime.fromMicros(row[12]), SqlTime.fromMicros(row[13]),
                 row[14] == null ? null : SqlTime.fromMicros(row[14]), (String) row[15],
                 ((Number) row[16]).intValue(), (String) row[17], ((Number) row[18]).intValue(),
-                row[19] == null ? null : SqlTime.fromMicros(row[19]));
+                row[19] == null ? null : SqlTime.fromMicros(row[19]), (String) row[20],
+                ((Number) row[21]).intValue());
+    }
+
+    private static boolean isPending(String phase) {
+        return PENDING.equals(phase) || RUNNING.equals(phase);
     }
 }

@@ -60,6 +60,8 @@ class FailingOrderJobTest {
                             .body("status", equalTo("FAILED")));
             IssuanceApi.fund(Roles.FUNDER, funder, programmeId, accepted.path("orderId")).statusCode(409)
                     .body("code", equalTo("order-still-being-issued"));
+            get(Roles.FUNDER, funder, "/programmes/" + programmeId + "/orders/" + accepted.path("orderId")
+                    + "/books.pdf").statusCode(409).body("code", equalTo("books-not-printed-yet"));
             post(Roles.FUNDER, funder, jobPath + "/retry", Map.of()).statusCode(403);
             post(Roles.OPERATOR, "operator", "/programmes/" + programmeId + "/order-jobs/" + UUID.randomUUID()
                     + "/retry", Map.of()).statusCode(404);
@@ -74,7 +76,8 @@ class FailingOrderJobTest {
                 .body("status", equalTo("RUNNING")).body("booksIssued", equalTo(20));
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 get(Roles.FUNDER, funder, jobPath).statusCode(200).body("status", equalTo("DONE"))
-                        .body("booksIssued", equalTo(books)).body("attempts", equalTo(0)));
+                        .body("booksIssued", equalTo(books)).body("attempts", equalTo(0))
+                        .body("printStatus", equalTo("DONE")));
         post(Roles.OPERATOR, "operator", jobPath + "/retry", Map.of()).statusCode(409)
                 .body("code", equalTo("job-not-failed"));
     }
