@@ -34,7 +34,8 @@ import org.passledger.testkit.TestTokens;
  * 100,000 vouchers (10,000 books of 10) through a large-order job against the real PostgreSQL and Kafka,
  * prints how long it took and the events per second, then times the parts of one 10,000-voucher chunk: the
  * code register (one statement for the whole chunk), the event appends one statement per event, and the same
- * appends through the kernel's batch append (one statement for the chunk, what the job does).
+ * appends through the kernel's batch append (one statement for the chunk, what the job does). In between, it
+ * waits for the job to print the order's books into stored PDF parts and prints how long that took.
  */
 @QuarkusTest
 @QuarkusTestResource(LedgerTestResources.class)
@@ -91,6 +92,14 @@ class IssuanceBenchmark {
                         + "%,.0f events/s%n", vouchers, BOOKS, BOOK_SIZE,
                 org.eclipse.microprofile.config.ConfigProvider.getConfig()
                         .getValue("issuance.order-jobs.chunk-vouchers", String.class), seconds, events / seconds);
+
+        // then the job prints the order's books into stored PDF parts; the measurements below wait for it
+        long printStart = System.nanoTime();
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "DONE".equals(given().header("Authorization", token).when().get(jobPath)
+                        .then().statusCode(200).extract().path("printStatus")));
+        System.out.printf("[benchmark] printed %,d books (%,d QR codes) into stored PDF parts in %.1f s%n", BOOKS,
+                vouchers, (System.nanoTime() - printStart) / 1e9);
 
         // where a chunk's time goes: claiming codes (one statement) versus appending events (one per event)
         int chunk = 10_000;
