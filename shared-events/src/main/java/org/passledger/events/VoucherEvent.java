@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A voucher's life on the issuance side: issued, activated, distributed, cancelled, expired, extended.
+ * A voucher's life on the issuance side: issued, activated, consigned, distributed, cancelled, expired, extended.
  * Topic {@link Topics#VOUCHERS}. Redemption and reimbursement of the same voucher travel on their own
  * topics, keyed by the same voucher id.
  */
@@ -18,7 +18,8 @@ public sealed interface VoucherEvent extends LedgerEvent
                 VoucherEvent.VoucherDistributed,
                 VoucherEvent.VoucherCancelled,
                 VoucherEvent.VoucherExpired,
-                VoucherEvent.VoucherValidityExtended {
+                VoucherEvent.VoucherValidityExtended,
+                VoucherEvent.VoucherConsigned {
 
     UUID voucherId();
 
@@ -156,6 +157,28 @@ public sealed interface VoucherEvent extends LedgerEvent
             Objects.requireNonNull(validUntil, "validUntil");
             Objects.requireNonNull(acceptedUntil, "acceptedUntil");
             Objects.requireNonNull(extendedAt, "extendedAt");
+        }
+    }
+
+    /**
+     * Moved into a distributor's stock with its book, from the funder's own stock (previousDistributorId null)
+     * or from another distributor. Only the holder may hand the voucher out.
+     */
+    @EventType("voucher.consigned.v1")
+    record VoucherConsigned(
+            UUID voucherId,
+            UUID programmeId,
+            UUID bookId,
+            UUID distributorId,
+            UUID previousDistributorId, // nullable: from the funder's own stock
+            Instant consignedAt) implements VoucherEvent {
+
+        public VoucherConsigned {
+            Objects.requireNonNull(voucherId, "voucherId");
+            Objects.requireNonNull(programmeId, "programmeId");
+            Objects.requireNonNull(bookId, "bookId");
+            Objects.requireNonNull(distributorId, "distributorId");
+            Objects.requireNonNull(consignedAt, "consignedAt");
         }
     }
 }

@@ -19,11 +19,11 @@ class EventCatalogTest {
     void catalogue_holdsEveryEventOfTheFiveStreams_onTheirOwnTopics() {
         assertThat(EventCatalog.typesOn(Topics.STRUCTURES)).hasSize(13).allMatch(type -> type.startsWith("structure."));
         assertThat(EventCatalog.typesOn(Topics.PROGRAMMES)).hasSize(7).allMatch(type -> type.startsWith("programme."));
-        assertThat(EventCatalog.typesOn(Topics.VOUCHERS)).hasSize(6).allMatch(type -> type.startsWith("voucher."));
+        assertThat(EventCatalog.typesOn(Topics.VOUCHERS)).hasSize(7).allMatch(type -> type.startsWith("voucher."));
         assertThat(EventCatalog.typesOn(Topics.REDEMPTIONS))
                 .containsExactly("voucher.redeemed.v1", "voucher.redemption-reversed.v1");
         assertThat(EventCatalog.typesOn(Topics.SETTLEMENTS)).hasSize(13).contains("voucher.reimbursed.v1");
-        assertThat(EventCatalog.types()).hasSize(41);
+        assertThat(EventCatalog.types()).hasSize(42);
     }
 
     @Test

@@ -19,18 +19,27 @@ public final class IssuanceResponses {
 
     @Schema(name = "OrderJob", description = "A large order: its budget is reserved, its books issued in chunks")
     public record Job(UUID jobId, UUID programmeId, UUID orderId,
-                      @Schema(enumeration = {"PENDING", "RUNNING", "DONE"}) String status,
+                      @Schema(enumeration = {"PENDING", "RUNNING", "DONE", "FAILED"}) String status,
                       int books, int booksIssued, int voucherCount, int vouchersIssued,
                       @Schema(description = "Vouchers issued, in percent (0-100)") int progressPercent,
                       Instant createdAt, Instant updatedAt, Instant finishedAt,
                       @Schema(description = "Once the order is funded: PENDING, RUNNING, DONE; null before",
-                              enumeration = {"PENDING", "RUNNING", "DONE"}) String activationStatus,
-                      int vouchersActivated) {
+                              enumeration = {"PENDING", "RUNNING", "DONE", "FAILED"}) String activationStatus,
+                      int vouchersActivated,
+                      @Schema(description = "Failed attempts at the current chunk; FAILED after "
+                              + "issuance.order-jobs.max-attempts of them in a row") int attempts,
+                      @Schema(description = "The last failure, while attempts > 0") String error,
+                      @Schema(description = "When the job went FAILED") Instant failedAt,
+                      @Schema(description = "Once every voucher is issued, the job prints the books: PENDING, "
+                              + "RUNNING, DONE (the PDF is ready), FAILED; null before",
+                              enumeration = {"PENDING", "RUNNING", "DONE", "FAILED"}) String printStatus,
+                      int booksPrinted) {
 
         static Job of(OrderJobs.Job j) {
             return new Job(j.jobId(), j.programmeId(), j.orderId(), j.status(), j.books(), j.booksIssued(),
                     j.voucherCount(), j.vouchersIssued(), (int) (100L * j.booksIssued() / j.books()), j.createdAt(),
-                    j.updatedAt(), j.finishedAt(), j.activationStatus(), j.vouchersActivated());
+                    j.updatedAt(), j.finishedAt(), j.activationStatus(), j.vouchersActivated(), j.attempts(),
+                    j.error(), j.failedAt(), j.printStatus(), j.booksPrinted());
         }
     }
 

@@ -28,6 +28,9 @@ import org.passledger.kernel.command.ConflictRetry;
 import org.passledger.issuance.application.CustodyService;
 import org.passledger.issuance.application.IssuanceQueries;
 import org.passledger.issuance.application.OrderJobs;
+import org.passledger.issuance.application.OrderPrinting;
+import org.passledger.issuance.domain.ProgrammeState;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.issuance.application.ProgrammeService;
 import org.passledger.issuance.application.VoucherCodeRegistry;
 import org.passledger.issuance.application.VoucherService;
@@ -60,6 +63,7 @@ public class ProgrammeResource {
     private final VoucherService vouchers;
     private final CustodyService custody;
     private final OrderJobs jobs;
+    private final OrderPrinting printing;
     private final IssuanceQueries queries;
     private final VoucherCodeRegistry codes;
     private final IdempotentRequests idempotency;
@@ -68,12 +72,13 @@ public class ProgrammeResource {
     private final RequestMetadata metadata;
 
     public ProgrammeResource(ProgrammeService service, VoucherService vouchers, CustodyService custody, OrderJobs jobs,
-                             IssuanceQueries queries, VoucherCodeRegistry codes, IdempotentRequests idempotency,
+                             OrderPrinting printing, IssuanceQueries queries, VoucherCodeRegistry codes, IdempotentRequests idempotency,
                              Transactions transactions, Caller caller, RequestMetadata metadata) {
         this.service = service;
         this.vouchers = vouchers;
         this.custody = custody;
         this.jobs = jobs;
+        this.printing = printing;
         this.queries = queries;
         this.codes = codes;
         this.idempotency = idempotency;
@@ -277,16 +282,41 @@ public class ProgrammeResource {
         });
     }
 
+    @POST
+    @Path("/{programmeId}/order-jobs/{jobId}/retry")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "retryOrderJob", summary = "Put a FAILED job back to work (operator)",
+            description = "After the cause of its failures is fixed: the job (or its activation) carries on from "
+                    + "the chunk that failed, with its attempts back at 0.")
+    @APIResponse(responseCode = "200", description = "The job, queued again",
+            content = @Content(schema = @Schema(implementation = IssuanceResponses.Job.class)))
+    @APIResponse(responseCode = "404", description = "Unknown job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "job-not-failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<IssuanceResponses.Job> retryJob(@PathParam("programmeId") UUID programmeId,
+                                               @PathParam("jobId") UUID jobId) {
+        return transactions.write(session -> jobs.find(session, jobId).chain(found -> {
+            if (found == null || !found.programmeId().equals(programmeId)) {
+                throw ProblemException.notFound("job", jobId);
+            }
+            return jobs.retry(session, found);
+        })).map(IssuanceResponses.Job::of);
+    }
+
     @GET
     @Path("/{programmeId}/orders/{orderId}/books.pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.FUNDER, Roles.OPERATOR})
     @Operation(operationId = "printOrderBooks", summary = "The order's printable books: one PDF page per book",
             description = "Each voucher with its code in text and as a QR code, the programme, the face value and "
-                    + "the validity. For the funder owning the programme, or the operator who prints for it.")
+                    + "the validity. For the funder owning the programme, or the operator who prints for it. A "
+                    + "large order's books are printed by its job and stored: served once its printStatus is DONE.")
     @APIResponse(responseCode = "200", description = "The PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "Unknown programme or order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "books-not-printed-yet (a large order's job is still at it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> print(@PathParam("programmeId") UUID programmeId, @PathParam("orderId") UUID orderId) {
         UUID funderId = funderOrNull();
@@ -294,16 +324,32 @@ public class ProgrammeResource {
             if (!state.orders().containsKey(orderId)) {
                 throw ProblemException.notFound("order", orderId);
             }
-            return service.validityOf(session, programmeId, state).chain(dates -> codes.printedOf(session, orderId)
-                    .chain(printed -> session.find(ProgrammeView.class, programmeId).map(view -> {
-                        var sheets = printed.stream().map(p -> new BooksPdf.Sheet(p.bookId(), p.positionInBook(),
-                                p.code(), dates.validUntil(), dates.acceptedUntil())).toList();
-                        String funderName = view == null ? "" : view.funderName;
-                        return BooksPdf.render(new BooksPdf.Terms(state.name(), funderName, state.faceValueCents()),
-                                orderId, sheets);
-                    })));
+            return jobs.ofOrder(session, orderId).chain(job -> job == null ? render(session, programmeId, orderId,
+                    state) : stored(session, job));
         })).map(pdf -> Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"books-" + orderId + ".pdf\"").build());
+    }
+
+    /** A large order's books, as its job printed and stored them. */
+    private Uni<byte[]> stored(Mutiny.Session session, OrderJobs.Job job) {
+        if (!OrderJobs.DONE.equals(job.printStatus())) {
+            return Uni.createFrom().failure(new ProblemException(409, "books-not-printed-yet", "Not printed yet",
+                    "The order's job has printed " + job.booksPrinted() + " of " + job.books() + " books: see "
+                            + "/programmes/" + job.programmeId() + "/order-jobs/" + job.jobId() + "."));
+        }
+        return printing.storedPdf(session, job.orderId());
+    }
+
+    /** An order placed in one request (at most 1,000 books) is rendered on demand. */
+    private Uni<byte[]> render(Mutiny.Session session, UUID programmeId, UUID orderId, ProgrammeState state) {
+        return service.validityOf(session, programmeId, state).chain(dates -> codes.printedOf(session, orderId)
+                .chain(printed -> session.find(ProgrammeView.class, programmeId).map(view -> {
+                    var sheets = printed.stream().map(p -> new BooksPdf.Sheet(p.bookId(), p.positionInBook(),
+                            p.code(), dates.validUntil(), dates.acceptedUntil())).toList();
+                    String funderName = view == null ? "" : view.funderName;
+                    return BooksPdf.render(new BooksPdf.Terms(state.name(), funderName, state.faceValueCents()),
+                            orderId, sheets);
+                })));
     }
 
     @POST
@@ -359,7 +405,7 @@ public class ProgrammeResource {
                 "POST /programmes/" + programmeId + "/consignments", body,
                 session -> service.owned(session, programmeId, funderId)
                         .chain(() -> custody.consign(session, programmeId, funderId, body.distributorId(),
-                                body.bookIds(), actor, events))
+                                body.bookIds(), events))
                         .map(consigned -> Outcome.created(IssuanceResponses.Consigned.of(consigned),
                                 URI.create("/distributors/" + body.distributorId() + "/stock")))));
     }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.passledger.events.VoucherEvent.VoucherConsigned;
+import org.passledger.events.VoucherEvent.VoucherIssued;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -185,9 +187,10 @@ public class VoucherResource {
     @Path("/{code}/history")
     @RolesAllowed({Roles.FUNDER, Roles.DISTRIBUTOR, Roles.AGENCY, Roles.OPERATOR})
     @Operation(operationId = "getVoucherHistory", summary = "A voucher's whole history, by its code",
-            description = "Its issuance-side events (from its own stream), the custody moves of its book, and its "
-                    + "redemption and reimbursement. For the voucher's funder, a distributor that held it, the "
-                    + "agency and the operator.")
+            description = "Every event of its life, from the issuance topic (issued, activated, consigned, handed "
+                    + "out, ...), the redemption and the settlement topics, as the history read model holds them "
+                    + "(it follows the events within moments). For the voucher's funder, a distributor that held "
+                    + "it, the agency and the operator.")
     @APIResponse(responseCode = "200", description = "The history, oldest first",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.History.class)))
     @APIResponse(responseCode = "404", description = "unknown-voucher",
@@ -199,20 +202,24 @@ public class VoucherResource {
         UUID partyId = funder || distributor ? caller.partyId() : null;
         return transactions.read(session -> codes.voucherOf(session, hash).chain(found -> {
             UUID voucherId = found.orElseThrow(Voucher::unknown);
+            // who may read it is decided on the voucher's own stream, the steps come from the read models
             return store.load(session, voucherId.toString()).chain(events -> {
-                var issued = (org.passledger.events.VoucherEvent.VoucherIssued) events.get(0).data();
-                if (funder && !partyId.equals(issued.funderId())) {
-                    throw ProblemException.forbidden("This voucher belongs to another funder.");
-                }
-                return queries.movesOf(session, issued.bookId()).chain(moves -> {
-                    if (distributor && moves.stream().noneMatch(m -> partyId.equals(m.toDistributor()))) {
-                        throw ProblemException.forbidden("This voucher was never in your stock.");
-                    }
-                    return queries.holderOf(session, voucherId).chain(holder -> session
-                            .find(VoucherView.class, voucherId).map(view -> HistoryBuilder.build(issued, events,
-                                    moves, holder, view)));
-                });
-            });
+                        VoucherIssued issued = (VoucherIssued) events.get(0).data();
+                        if (funder && !partyId.equals(issued.funderId())) {
+                            throw ProblemException.forbidden("This voucher belongs to another funder.");
+                        }
+                        if (distributor && events.stream().noneMatch(e -> e.data() instanceof VoucherConsigned c
+                                && partyId.equals(c.distributorId()))) {
+                            throw ProblemException.forbidden("This voucher was never in your stock.");
+                        }
+                        UUID holder = service.fold(events).heldBy();
+                        return queries.historyOf(session, voucherId).chain(steps -> session
+                                .find(VoucherView.class, voucherId)
+                                .map(view -> new IssuanceResponses.History(voucherId, issued.programmeId(),
+                                        issued.funderId(), holder, view == null ? null : view.status,
+                                        steps.stream().map(step -> new IssuanceResponses.Step(step.at(),
+                                                step.type(), step.actor(), step.party())).toList())));
+                    });
         }));
     }
 }

@@ -2,7 +2,12 @@ package org.passledger.issuance.application;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -11,7 +16,8 @@ import org.passledger.kernel.store.SqlTime;
 /**
  * The read side beyond single rows: a programme's dashboard, a distributor's stock, a programme's vouchers
  * for export and the agency's overview. Voucher stages come from {@code voucher_view} (fed by the issuance,
- * redemption and settlement topics); stock comes from the custody table, which is write-side state.
+ * redemption and settlement topics); stock from {@code voucher_holding} and each voucher's steps from {@code voucher_history}, read models of
+ * {@code voucher.consigned.v1} and the other voucher events.
  */
 @ApplicationScoped
 public class IssuanceQueries {
@@ -30,10 +36,10 @@ public class IssuanceQueries {
                                coalesce(sum(v.face_value_cents) filter (where v.issued_at is not null), 0),
                                count(*) filter (where v.activated_at is not null),
                                coalesce(sum(v.face_value_cents) filter (where v.activated_at is not null), 0),
-                               count(*) filter (where c.voucher_id is not null and c.handed_out_at is null
+                               count(*) filter (where c.distributor_id is not null and c.handed_out_at is null
                                                 and v.expired_at is null and v.cancelled_at is null
                                                 and v.distributed_at is null),
-                               coalesce(sum(v.face_value_cents) filter (where c.voucher_id is not null
+                               coalesce(sum(v.face_value_cents) filter (where c.distributor_id is not null
                                                 and c.handed_out_at is null and v.expired_at is null
                                                 and v.cancelled_at is null and v.distributed_at is null), 0),
                                count(*) filter (where v.distributed_at is not null),
@@ -55,7 +61,7 @@ public class IssuanceQueries {
                                     select book_id from voucher_view where programme_id = cast(:p as uuid)
                                     and redeemed_at is not null)),
                                coalesce((select released_cents from programme_view where programme_id = cast(:p as uuid)), 0)
-                        from voucher_view v left join voucher_custody c on c.voucher_id = v.voucher_id
+                        from voucher_view v left join voucher_holding c on c.voucher_id = v.voucher_id
                         where v.programme_id = cast(:p as uuid)""", Object[].class)
                 .setParameter("p", programmeId.toString())
                 .getSingleResult()
@@ -72,7 +78,7 @@ public class IssuanceQueries {
                                count(*) filter (where handed_out_at is null),
                                count(*) filter (where handed_out_at is not null),
                                """ + SqlTime.micros("max(consigned_at)") + """
-                        from voucher_custody where distributor_id = cast(:d as uuid)
+                        from voucher_holding where distributor_id = cast(:d as uuid)
                         group by programme_id, book_id order by max(consigned_at), book_id""", Object[].class)
                 .setParameter("d", distributorId.toString())
                 .getResultList()
@@ -80,28 +86,38 @@ public class IssuanceQueries {
                         UUID.fromString((String) r[1]), n(r[2]), n(r[3]), SqlTime.fromMicros(r[4]))).toList());
     }
 
-    /** Where a voucher is, as the custody table knows it: the distributor holding it (null when none). */
-    public Uni<UUID> holderOf(Mutiny.Session session, UUID voucherId) {
+    public record Step(Instant at, String type, String actor, String party) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A voucher's steps as the history read model holds them, oldest first (empty before its first event). */
+    public Uni<List<Step>> historyOf(Mutiny.Session session, UUID voucherId) {
         return session.createNativeQuery("""
-                        select cast(distributor_id as text) from voucher_custody where voucher_id = cast(:v as uuid)""",
+                        select cast(steps as text) from voucher_history where voucher_id = cast(:v as uuid)""",
                         String.class)
                 .setParameter("v", voucherId.toString())
                 .getResultList()
-                .map(rows -> rows.isEmpty() ? null : UUID.fromString(rows.get(0)));
+                .map(rows -> rows.isEmpty() ? List.<Step>of() : steps(rows.get(0)));
     }
 
-    public record Move(UUID fromDistributor, UUID toDistributor, String actor, Instant movedAt) {
+    private static List<Step> steps(String json) {
+        try {
+            List<Step> steps = new ArrayList<>();
+            for (JsonNode step : JSON.readTree(json)) {
+                steps.add(new Step(Instant.parse(step.get("at").asText()), step.get("type").asText(),
+                        text(step.get("actor")), text(step.get("party"))));
+            }
+            // stable: steps of one topic keep their order when they share an instant
+            steps.sort(Comparator.comparing(Step::at));
+            return steps;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("voucher_history holds malformed steps", e);
+        }
     }
 
-    public Uni<List<Move>> movesOf(Mutiny.Session session, UUID bookId) {
-        return session.createNativeQuery("""
-                        select cast(from_distributor as text), cast(to_distributor as text), actor,
-                        """ + SqlTime.micros("moved_at") + """
-                        from custody_moves where book_id = cast(:b as uuid) order by move_id""", Object[].class)
-                .setParameter("b", bookId.toString())
-                .getResultList()
-                .map(rows -> rows.stream().map(r -> new Move(r[0] == null ? null : UUID.fromString((String) r[0]),
-                        UUID.fromString((String) r[1]), (String) r[2], SqlTime.fromMicros(r[3]))).toList());
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
     }
 
     /** Every voucher of a programme as one CSV line each, with a header line; no code, clear or hashed. */
@@ -115,7 +131,7 @@ public class IssuanceQueries {
                         + SqlTime.micros("v.distributed_at") + ", " + SqlTime.micros("v.redeemed_at") + ", "
                         + SqlTime.micros("v.reimbursed_at") + ", " + SqlTime.micros("v.expired_at") + ", "
                         + SqlTime.micros("v.cancelled_at") + """
-                         from voucher_view v left join voucher_custody c on c.voucher_id = v.voucher_id
+                         from voucher_view v left join voucher_holding c on c.voucher_id = v.voucher_id
                         where v.programme_id = cast(:p as uuid)
                         order by v.order_id, v.book_id, v.position_in_book""", Object[].class)
                 .setParameter("p", programmeId.toString())

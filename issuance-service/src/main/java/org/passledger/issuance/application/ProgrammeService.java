@@ -23,11 +23,14 @@ import org.passledger.issuance.domain.Voucher;
 import org.passledger.issuance.domain.VoucherCode;
 import org.passledger.issuance.domain.VoucherCommand.ActivateVoucher;
 import org.passledger.issuance.domain.VoucherCommand.IssueVoucher;
+import org.passledger.issuance.domain.VoucherState;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.command.Decision;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.store.EventStore;
+import org.passledger.kernel.store.RecordedEvent;
+import org.passledger.kernel.store.StreamAppend;
 
 /**
  * Runs programme commands inside the caller's transaction. An order appends to the programme's stream at the
@@ -173,15 +176,22 @@ public class ProgrammeService {
                 .executeUpdate();
     }
 
-    /** Activates the given vouchers of a funded order; answers how many it activated (cancelled ones stay so). */
+    /**
+     * Activates the given vouchers of a funded order; answers how many it activated (cancelled ones stay so).
+     * Each voucher is read, and all activations go in one batch at the versions read.
+     */
     public Uni<Integer> activate(Mutiny.Session session, List<UUID> voucherIds, String paymentOrderReference,
                                  EventMetadata metadata) {
         return Multi.createFrom().iterable(voucherIds)
-                .onItem().transformToUniAndConcatenate(id -> handler.handle(session, id.toString(), voucher,
-                        VoucherEvent.class, new ActivateVoucher(id, paymentOrderReference), metadata))
-                .filter(activated -> !activated.events().isEmpty())
+                .onItem().transformToUniAndConcatenate(id -> store.load(session, id.toString()).map(history -> {
+                    VoucherState state = voucher.fold(history.stream().map(RecordedEvent::data)
+                            .map(VoucherEvent.class::cast).toList());
+                    return new StreamAppend(id.toString(), history.size(),
+                            voucher.decide(new ActivateVoucher(id, paymentOrderReference), state));
+                }))
+                .filter(append -> !append.events().isEmpty())
                 .collect().asList()
-                .map(List::size);
+                .chain(appends -> store.appendAll(session, appends, metadata));
     }
 
     /** The programme as its own stream tells it (strongly consistent, unlike the read model). */
@@ -212,19 +222,20 @@ public class ProgrammeService {
                 .toList();
     }
 
-    /** Each voucher is a new stream of its own (fresh id), so it is appended at version 0 without a read. */
+    /**
+     * Each voucher is a new stream of its own (fresh id), so it is appended at version 0 without a read; the
+     * whole chunk goes in one batch statement.
+     */
     private Uni<Void> issue(Mutiny.Session session, BooksOrdered ordered, ProgrammeState terms, Validity dates,
                             List<PrintedVoucher> printed, EventMetadata metadata) {
-        return Multi.createFrom().iterable(printed)
-                .onItem().transformToUniAndConcatenate(p -> {
-                    IssueVoucher command = new IssueVoucher(p.voucherId(), p.code().hash(), ordered.programmeId(),
-                            ordered.funderId(), ordered.orderId(), p.bookId(), p.positionInBook(),
-                            ordered.faceValueCents(), terms.territory(), terms.allowedServices(), dates.validUntil(),
-                            dates.acceptedUntil());
-                    List<VoucherEvent> events = voucher.decide(command, voucher.initialState());
-                    return store.append(session, p.voucherId().toString(), 0, events, metadata);
-                })
-                .collect().last()
-                .replaceWithVoid();
+        List<StreamAppend> appends = new ArrayList<>(printed.size());
+        for (PrintedVoucher p : printed) {
+            IssueVoucher command = new IssueVoucher(p.voucherId(), p.code().hash(), ordered.programmeId(),
+                    ordered.funderId(), ordered.orderId(), p.bookId(), p.positionInBook(), ordered.faceValueCents(),
+                    terms.territory(), terms.allowedServices(), dates.validUntil(), dates.acceptedUntil());
+            appends.add(new StreamAppend(p.voucherId().toString(), 0,
+                    voucher.decide(command, voucher.initialState())));
+        }
+        return store.appendAll(session, appends, metadata).replaceWithVoid();
     }
 }

@@ -141,6 +141,25 @@ public class VoucherCodeRegistry {
                         seal.open((String) row[3], (String) row[0]))).toList());
     }
 
+    /** Some books of the order (in book id order, skipping {@code offset} books), with their codes. */
+    public Uni<List<Printed>> printedOf(Mutiny.Session session, UUID orderId, int offset, int books) {
+        return session.createNativeQuery("""
+                        select cast(voucher_id as text), cast(book_id as text), position_in_book, sealed_code
+                        from voucher_codes
+                        where book_id in (select distinct book_id from voucher_codes
+                                          where order_id = cast(:orderId as uuid)
+                                          order by book_id offset :offset limit :books)
+                          and sealed_code is not null
+                        order by book_id, position_in_book""", Object[].class)
+                .setParameter("orderId", orderId.toString())
+                .setParameter("offset", offset)
+                .setParameter("books", books)
+                .getResultList()
+                .map(rows -> rows.stream().map(row -> new Printed(UUID.fromString((String) row[0]),
+                        UUID.fromString((String) row[1]), ((Number) row[2]).intValue(),
+                        seal.open((String) row[3], (String) row[0]))).toList());
+    }
+
     /** The vouchers of one book, in their order in it, with their programme. */
     public Uni<List<Object[]>> bookOf(Mutiny.Session session, UUID bookId) {
         return session.createNativeQuery("""

@@ -5,8 +5,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.VoucherEvent;
@@ -16,6 +18,7 @@ import org.passledger.events.VoucherEvent.VoucherValidityExtended;
 import org.passledger.issuance.domain.BeneficiaryRef;
 import org.passledger.issuance.domain.Voucher;
 import org.passledger.issuance.domain.VoucherCode;
+import org.passledger.issuance.domain.VoucherCommand;
 import org.passledger.issuance.domain.ProgrammeCommand.CancelBooks;
 import org.passledger.issuance.domain.ProgrammeCommand.ExtendProgrammeValidity;
 import org.passledger.issuance.domain.VoucherCommand.CancelVoucher;
@@ -27,6 +30,9 @@ import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.command.Decision;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.EventMetadata;
+import org.passledger.kernel.store.EventStore;
+import org.passledger.kernel.store.RecordedEvent;
+import org.passledger.kernel.store.StreamAppend;
 
 /**
  * Runs voucher commands inside the caller's transaction: hand-outs (a voucher or a whole book, from the
@@ -36,19 +42,19 @@ import org.passledger.kernel.store.EventMetadata;
 public class VoucherService {
 
     private final CommandHandler handler;
+    private final EventStore store;
     private final VoucherCodeRegistry codes;
-    private final CustodyService custody;
     private final ProgrammeService programmes;
     private final RandomGenerator random;
     private final Clock clock;
     private final Voucher voucher;
 
-    public VoucherService(CommandHandler handler, VoucherCodeRegistry codes, CustodyService custody,
+    public VoucherService(CommandHandler handler, EventStore store, VoucherCodeRegistry codes,
                           ProgrammeService programmes, RandomGenerator random, Clock clock) {
         this.handler = handler;
+        this.store = store;
         this.programmes = programmes;
         this.codes = codes;
-        this.custody = custody;
         this.random = random;
         this.clock = clock;
         this.voucher = new Voucher(clock);
@@ -60,43 +66,86 @@ public class VoucherService {
     public record BookCancelled(UUID bookId, List<VoucherCancelled> vouchers, long releasedCents) {
     }
 
+    /** A voucher's state as its stream tells it, and the version it was read at. */
+    public record Read(UUID voucherId, long version, VoucherState state) {
+    }
+
+    /** A voucher's state from its stream's events. */
+    public VoucherState fold(List<RecordedEvent> history) {
+        return voucher.fold(history.stream().map(RecordedEvent::data).map(VoucherEvent.class::cast).toList());
+    }
+
+    /** Reads each voucher's stream, in the given order. */
+    public Uni<List<Read>> read(Mutiny.Session session, List<UUID> voucherIds) {
+        return Multi.createFrom().iterable(voucherIds)
+                .onItem().transformToUniAndConcatenate(id -> store.load(session, id.toString())
+                        .map(history -> new Read(id, history.size(), fold(history))))
+                .collect().asList();
+    }
+
     /**
-     * Hands the voucher behind a code to a beneficiary, who gets a fresh pseudonymous reference. The voucher
-     * must be in the calling distributor's stock; its custody row is locked until the transaction ends, so a
-     * concurrent consignment or cancellation waits.
+     * Decides a command on each voucher read and appends every decision in one batch, each stream at the version
+     * it was read: if any voucher changed meanwhile, the whole batch is refused (and decided again by the retry).
+     */
+    public <E extends VoucherEvent> Uni<List<E>> decideAll(Mutiny.Session session, List<Read> reads,
+                                                           Function<UUID, VoucherCommand> commandOf, Class<E> type,
+                                                           EventMetadata metadata) {
+        List<StreamAppend> appends = new ArrayList<>(reads.size());
+        List<E> decided = new ArrayList<>(reads.size());
+        for (Read read : reads) {
+            List<VoucherEvent> events = voucher.decide(commandOf.apply(read.voucherId()), read.state());
+            appends.add(new StreamAppend(read.voucherId().toString(), read.version(), events));
+            events.forEach(event -> decided.add(type.cast(event)));
+        }
+        return store.appendAll(session, appends, metadata).replaceWith(decided);
+    }
+
+    /**
+     * Hands the voucher behind a code to a beneficiary, who gets a fresh pseudonymous reference. The voucher's
+     * own stream says who holds it: the decider refuses another distributor's voucher, and the append at the
+     * version read makes a concurrent consignment or cancellation of its book win or lose as a whole.
      */
     public Uni<VoucherDistributed> distribute(Mutiny.Session session, VoucherCode code, UUID distributorId,
                                               String ageBracket, String postcode, EventMetadata metadata) {
         return codes.voucherOf(session, code.hash()).chain(found -> {
             UUID voucherId = found.orElseThrow(Voucher::unknown);
-            return custody.lockVoucher(session, voucherId, distributorId).chain(() -> {
-                var command = new DistributeVoucher(voucherId, distributorId, BeneficiaryRef.generate(random),
-                        ageBracket, postcode);
-                return handler.handle(session, voucherId.toString(), voucher, VoucherEvent.class, command, metadata)
-                        .map(decision -> (VoucherDistributed) decision.events().get(0))
-                        .call(distributed -> custody.handedOut(session, List.of(voucherId)));
-            });
+            var command = new DistributeVoucher(voucherId, distributorId, BeneficiaryRef.generate(random),
+                    ageBracket, postcode);
+            return handler.handle(session, voucherId.toString(), voucher, VoucherEvent.class, command, metadata)
+                    .map(decision -> (VoucherDistributed) decision.events().get(0));
         });
     }
 
-    /** Hands a whole book from the distributor's stock to one beneficiary: every voucher of it, or none. */
+    /**
+     * Hands a whole book from the distributor's stock to one beneficiary: every voucher of it, or none. The book
+     * must be whole in the caller's stock, none of it handed out yet.
+     */
     public Uni<BookDistributed> distributeBook(Mutiny.Session session, UUID bookId, UUID distributorId,
                                                String ageBracket, String postcode, EventMetadata metadata) {
         String beneficiaryRef = BeneficiaryRef.generate(random);
-        return custody.lockBook(session, bookId, distributorId).chain(voucherIds -> Multi.createFrom()
-                .iterable(voucherIds)
-                .onItem().transformToUniAndConcatenate(id -> handler.handle(session, id.toString(), voucher,
-                        VoucherEvent.class, new DistributeVoucher(id, distributorId, beneficiaryRef, ageBracket,
-                                postcode), metadata))
-                .map(decision -> (VoucherDistributed) decision.events().get(0))
-                .collect().asList()
-                .call(distributed -> custody.handedOut(session, voucherIds))
-                .map(distributed -> new BookDistributed(bookId, beneficiaryRef, distributed)));
+        return codes.bookOf(session, bookId)
+                .chain(rows -> read(session, rows.stream().map(row -> UUID.fromString((String) row[0])).toList()))
+                .chain(reads -> {
+                    if (reads.isEmpty() || reads.stream().anyMatch(r -> r.state().heldBy() == null)) {
+                        throw ProblemException.rule("book-not-in-stock", "This book is in no distributor's stock.");
+                    }
+                    if (reads.stream().anyMatch(r -> !distributorId.equals(r.state().heldBy()))) {
+                        throw Voucher.notInYourStock("book");
+                    }
+                    if (reads.stream().anyMatch(r -> r.state().status() == VoucherState.Status.DISTRIBUTED)) {
+                        throw ProblemException.rule("book-already-handed-out",
+                                "Vouchers of this book were already handed out: hand out the others one by one.");
+                    }
+                    return decideAll(session, reads, id -> new DistributeVoucher(id, distributorId, beneficiaryRef,
+                            ageBracket, postcode), VoucherDistributed.class, metadata);
+                })
+                .map(distributed -> new BookDistributed(bookId, beneficiaryRef, distributed));
     }
 
     /**
      * Cancels every voucher of a book none of which was handed out; their face value goes back to the budget
-     * (recorded with the events, in this transaction) and the book leaves any distributor's stock.
+     * (recorded with the events, in this transaction) and the book leaves any distributor's stock. The vouchers
+     * are appended at the versions read, so a hand-out racing the cancellation makes one of them decide again.
      */
     public Uni<BookCancelled> cancelBook(Mutiny.Session session, UUID programmeId, UUID bookId, UUID funderId,
                                          String reason, EventMetadata metadata) {
@@ -105,17 +154,13 @@ public class VoucherService {
                 return Uni.createFrom().failure(ProblemException.notFound("book", bookId));
             }
             List<UUID> voucherIds = rows.stream().map(row -> UUID.fromString((String) row[0])).toList();
-            return custody.lockForCancellation(session, bookId).chain(() -> Multi.createFrom().iterable(voucherIds)
-                    .onItem().transformToUniAndConcatenate(id -> handler.handle(session, id.toString(), voucher,
-                            VoucherEvent.class, new CancelVoucher(id, funderId, reason), metadata))
-                    .map(decision -> (VoucherCancelled) decision.events().get(0))
-                    .collect().asList()
+            return read(session, voucherIds).chain(reads -> decideAll(session, reads,
+                            id -> new CancelVoucher(id, funderId, reason), VoucherCancelled.class, metadata))
                     .call(cancelled -> programmes.run(session, new CancelBooks(programmeId, funderId, List.of(bookId),
                             cancelled.size(), cancelled.stream().mapToLong(VoucherCancelled::faceValueCents).sum(),
                             reason), metadata))
-                    .call(() -> custody.removeBook(session, bookId))
                     .map(cancelled -> new BookCancelled(bookId, cancelled,
-                            cancelled.stream().mapToLong(VoucherCancelled::faceValueCents).sum())));
+                            cancelled.stream().mapToLong(VoucherCancelled::faceValueCents).sum()));
         });
     }
 

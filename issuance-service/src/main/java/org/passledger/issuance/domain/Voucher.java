@@ -6,12 +6,14 @@ import java.util.List;
 import org.passledger.events.VoucherEvent;
 import org.passledger.events.VoucherEvent.VoucherActivated;
 import org.passledger.events.VoucherEvent.VoucherCancelled;
+import org.passledger.events.VoucherEvent.VoucherConsigned;
 import org.passledger.events.VoucherEvent.VoucherDistributed;
 import org.passledger.events.VoucherEvent.VoucherExpired;
 import org.passledger.events.VoucherEvent.VoucherIssued;
 import org.passledger.events.VoucherEvent.VoucherValidityExtended;
 import org.passledger.issuance.domain.VoucherCommand.ActivateVoucher;
 import org.passledger.issuance.domain.VoucherCommand.CancelVoucher;
+import org.passledger.issuance.domain.VoucherCommand.ConsignVoucher;
 import org.passledger.issuance.domain.VoucherCommand.ExpireVoucher;
 import org.passledger.issuance.domain.VoucherCommand.ExtendValidity;
 import org.passledger.issuance.domain.VoucherCommand.DistributeVoucher;
@@ -22,7 +24,9 @@ import org.passledger.kernel.problem.ProblemException;
 
 /**
  * One voucher before redemption: issued in a book, activated when its order is funded (so no unfunded
- * voucher circulates), then handed to a beneficiary by a distributor.
+ * voucher circulates), consigned with its book to a distributor's stock, then handed to a beneficiary by the
+ * distributor holding it, once. Who holds it is part of its own stream, so a hand-out racing a consignment
+ * is decided by the stream's version: whichever appends first wins, the other is decided again on it.
  */
 public final class Voucher implements Decider<VoucherCommand, VoucherState, VoucherEvent> {
 
@@ -66,6 +70,9 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
             return List.of(new VoucherActivated(activate.voucherId(), state.programmeId(), state.funderId(),
                     activate.paymentOrderReference(), clock.instant()));
         }
+        if (command instanceof ConsignVoucher consign) {
+            return consign(consign, state);
+        }
         if (command instanceof DistributeVoucher distribute) {
             return distribute(distribute, state);
         }
@@ -79,6 +86,38 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
             return expire(expire, state);
         }
         throw new IllegalArgumentException("unhandled command " + command);
+    }
+
+    /** Books move whole, so a refusal names the book: one handed-out voucher keeps its book where it is. */
+    private List<VoucherEvent> consign(ConsignVoucher command, VoucherState state) {
+        if (state.status() == Status.DISTRIBUTED) {
+            throw ProblemException.rule("book-already-handed-out",
+                    "A book whose vouchers were handed out stays with its distributor.");
+        }
+        if (state.status() == Status.CANCELLED) {
+            throw ProblemException.rule("book-cancelled", "This book was cancelled.");
+        }
+        if (state.status() == Status.EXPIRED) {
+            throw ProblemException.rule("voucher-expired", "This voucher has expired.");
+        }
+        return List.of(new VoucherConsigned(command.voucherId(), state.programmeId(), state.bookId(),
+                command.distributorId(), state.heldBy(), clock.instant()));
+    }
+
+    /** The distributor must hold the voucher in its own stock. */
+    private static void requireInStock(DistributeVoucher command, VoucherState state) {
+        if (state.heldBy() == null) {
+            throw ProblemException.rule("voucher-not-in-stock",
+                    "This voucher is in no distributor's stock: its funder consigns its book first.");
+        }
+        if (!state.heldBy().equals(command.distributorId())) {
+            throw notInYourStock("voucher");
+        }
+    }
+
+    public static ProblemException notInYourStock(String what) {
+        return new ProblemException(403, "not-in-your-stock", "Forbidden",
+                "This " + what + " is in another distributor's stock.");
     }
 
     private List<VoucherEvent> cancel(CancelVoucher command, VoucherState state) {
@@ -139,6 +178,7 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
     }
 
     private List<VoucherEvent> distribute(DistributeVoucher command, VoucherState state) {
+        requireInStock(command, state);
         if (state.status() == Status.ISSUED) {
             throw ProblemException.rule("voucher-not-activated",
                     "This voucher's order is not funded yet, so it cannot be handed out.");
@@ -163,24 +203,25 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
     public VoucherState evolve(VoucherState state, VoucherEvent event) {
         if (event instanceof VoucherIssued issued) {
             return new VoucherState(Status.ISSUED, issued.programmeId(), issued.funderId(), issued.orderId(),
-                    issued.faceValueCents(), issued.validUntil(), issued.acceptedUntil(), null);
+                    issued.bookId(), issued.faceValueCents(), issued.validUntil(), issued.acceptedUntil(), null, null);
         }
         if (event instanceof VoucherActivated) {
             return state.with(Status.ACTIVE);
         }
+        if (event instanceof VoucherConsigned consigned) {
+            return state.heldBy(consigned.distributorId());
+        }
         if (event instanceof VoucherDistributed distributed) {
-            return new VoucherState(Status.DISTRIBUTED, state.programmeId(), state.funderId(), state.orderId(),
-                    state.faceValueCents(), state.validUntil(), state.acceptedUntil(), distributed.distributorId());
+            return state.handedOutBy(distributed.distributorId());
         }
         if (event instanceof VoucherCancelled) {
-            return state.with(Status.CANCELLED);
+            return state.with(Status.CANCELLED).heldBy(null); // a cancelled book leaves every stock
         }
         if (event instanceof VoucherExpired) {
             return state.with(Status.EXPIRED);
         }
         if (event instanceof VoucherValidityExtended extended) {
-            return new VoucherState(state.status(), state.programmeId(), state.funderId(), state.orderId(),
-                    state.faceValueCents(), extended.validUntil(), extended.acceptedUntil(), state.distributorId());
+            return state.validity(extended.validUntil(), extended.acceptedUntil());
         }
         return state;
     }

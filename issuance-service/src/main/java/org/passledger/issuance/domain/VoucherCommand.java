@@ -19,6 +19,10 @@ public sealed interface VoucherCommand {
     record ActivateVoucher(UUID voucherId, String paymentOrderReference) implements VoucherCommand {
     }
 
+    /** Into this distributor's stock, with its whole book (the funder consigns books). */
+    record ConsignVoucher(UUID voucherId, UUID distributorId) implements VoucherCommand {
+    }
+
     /** {@code distributorId} is the caller; the beneficiary is known only by a pseudonymous reference. */
     record DistributeVoucher(UUID voucherId, UUID distributorId, String beneficiaryRef, String ageBracket,
                              String postcode) implements VoucherCommand {

@@ -51,14 +51,23 @@ public final class BooksPdf {
     }
 
     public static byte[] render(Terms terms, UUID orderId, List<Sheet> vouchers) {
+        return render(terms, orderId, vouchers, 1, 0);
+    }
+
+    /**
+     * Renders some books of an order, numbered from {@code firstNumber} out of {@code totalBooks} (0: as many
+     * as given), so that a large order is printed in parts that read as one.
+     */
+    public static byte[] render(Terms terms, UUID orderId, List<Sheet> vouchers, int firstNumber, int totalBooks) {
         Map<UUID, List<Sheet>> books = new LinkedHashMap<>();
         vouchers.forEach(v -> books.computeIfAbsent(v.bookId(), b -> new ArrayList<>()).add(v));
+        int total = totalBooks > 0 ? totalBooks : books.size();
         PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.getDocumentInformation().setTitle(terms.programmeName() + " - carnets de la commande " + orderId);
-            int number = 0;
+            int number = firstNumber - 1;
             for (Map.Entry<UUID, List<Sheet>> book : books.entrySet()) {
                 number++;
                 PDPage page = new PDPage(PDRectangle.A4);
@@ -67,7 +76,7 @@ public final class BooksPdf {
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                     text(content, bold, 14, MARGIN, top, safe(terms.programmeName()));
                     text(content, regular, 9, MARGIN, top - 16, safe(terms.funderName()) + "  -  carnet " + number
-                            + "/" + books.size() + "  -  " + book.getKey());
+                            + "/" + total + "  -  " + book.getKey());
                     float y = top - 36;
                     for (Sheet sheet : book.getValue()) {
                         y -= ROW;

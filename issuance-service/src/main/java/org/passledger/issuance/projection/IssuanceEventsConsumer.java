@@ -21,12 +21,17 @@ public class IssuanceEventsConsumer {
     private final ProjectionRunner runner;
     private final ProgrammeViewProjection programmes;
     private final VoucherViewProjection vouchers;
+    private final DistributorStockProjection stock;
+    private final VoucherHistoryProjection history;
 
     public IssuanceEventsConsumer(ProjectionRunner runner, ProgrammeViewProjection programmes,
-                                  VoucherViewProjection vouchers) {
+                                  VoucherViewProjection vouchers, DistributorStockProjection stock,
+                                  VoucherHistoryProjection history) {
         this.runner = runner;
         this.programmes = programmes;
         this.vouchers = vouchers;
+        this.stock = stock;
+        this.history = history;
     }
 
     @Incoming(PROGRAMMES)
@@ -36,16 +41,16 @@ public class IssuanceEventsConsumer {
 
     @Incoming(VOUCHERS)
     public Uni<Void> voucherEvents(ConsumerRecord<String, String> record) {
-        return runner.consume(record, vouchers, programmes);
+        return runner.consume(record, vouchers, programmes, stock, history);
     }
 
     @Incoming(REDEMPTIONS)
     public Uni<Void> redemptionEvents(ConsumerRecord<String, String> record) {
-        return runner.consume(record, vouchers, programmes);
+        return runner.consume(record, vouchers, programmes, history);
     }
 
     @Incoming(SETTLEMENTS)
     public Uni<Void> settlementEvents(ConsumerRecord<String, String> record) {
-        return runner.consume(record, vouchers, programmes);
+        return runner.consume(record, vouchers, programmes, history);
     }
 }

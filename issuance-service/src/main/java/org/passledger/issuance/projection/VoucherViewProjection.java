@@ -14,6 +14,7 @@ import org.passledger.events.SettlementEvent.VoucherReimbursed;
 import org.passledger.events.Topics;
 import org.passledger.events.VoucherEvent.VoucherActivated;
 import org.passledger.events.VoucherEvent.VoucherCancelled;
+import org.passledger.events.VoucherEvent.VoucherConsigned;
 import org.passledger.events.VoucherEvent.VoucherDistributed;
 import org.passledger.events.VoucherEvent.VoucherExpired;
 import org.passledger.events.VoucherEvent.VoucherIssued;
@@ -39,7 +40,8 @@ public class VoucherViewProjection implements Projection {
     @Override
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope envelope) {
         UUID voucherId = voucherIdOf(envelope.data());
-        if (voucherId == null) {
+        // custody is followed by the distributor-stock read model; this one counts the voucher's stages
+        if (voucherId == null || envelope.data() instanceof VoucherConsigned) {
             return Uni.createFrom().voidItem();
         }
         return session.find(VoucherView.class, voucherId).chain(found -> {

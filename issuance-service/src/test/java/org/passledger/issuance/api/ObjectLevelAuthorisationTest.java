@@ -78,8 +78,9 @@ class ObjectLevelAuthorisationTest {
         consign(owner, programmeId, holder, List.of(book)).statusCode(201);
 
         get(Roles.DISTRIBUTOR, otherDistributor, "/distributors/" + holder + "/stock").statusCode(403);
-        get(Roles.DISTRIBUTOR, holder, "/distributors/" + holder + "/stock").statusCode(200)
-                .body("vouchersInStock", equalTo(5));
+        org.awaitility.Awaitility.await().atMost(IssuanceApi.patience()).untilAsserted(() ->
+                get(Roles.DISTRIBUTOR, holder, "/distributors/" + holder + "/stock").statusCode(200)
+                        .body("vouchersInStock", equalTo(5)));
         distribute(otherDistributor, code).statusCode(403);
         distributeBook(otherDistributor, book).statusCode(403);
         get(Roles.DISTRIBUTOR, otherDistributor, "/vouchers/" + code + "/history").statusCode(403);
@@ -103,7 +104,8 @@ class ObjectLevelAuthorisationTest {
         consign(owner, programmeId, holder, List.of(book)).statusCode(201);
 
         org.awaitility.Awaitility.await().atMost(IssuanceApi.patience()).untilAsserted(() ->
-                get(Roles.AGENCY, "anct", base + "/dashboard").statusCode(200).body("issued.count", equalTo(5)));
+                get(Roles.AGENCY, "anct", base + "/dashboard").statusCode(200).body("issued.count", equalTo(5))
+                        .body("inDistributorStock.count", equalTo(5)));
         get(Roles.AGENCY, "anct", base + "/vouchers.csv").statusCode(200);
         get(Roles.AGENCY, "anct", "/vouchers/" + code + "/history").statusCode(200);
         get(Roles.AGENCY, "anct", "/distributors/" + holder + "/stock").statusCode(200).body("vouchersInStock", equalTo(5));

@@ -46,7 +46,7 @@ class OrderJobAndPrintTest {
     final UUID funder = UUID.randomUUID();
 
     @Test
-    void largeOrder_isAcceptedAsAJob_reservesTheBudgetAtOnce_andIssuesEveryBookInChunks() {
+    void largeOrder_isAcceptedAsAJob_reservesTheBudgetAtOnce_issuesEveryBookInChunks_andPrintsThem() throws Exception {
         // beyond what one request may print, a job is still bound by the budget
         UUID small = openProgramme(funder, 10_000, 5);
         order(funder, small, 1_001).statusCode(400).body("violations[0].field", equalTo("books"));
@@ -96,6 +96,27 @@ class OrderJobAndPrintTest {
                 .statusCode(200).body("activated.count", equalTo(books * 5)).body("fundedCents", equalTo(books * 5000)));
         IssuanceApi.fund(Roles.FUNDER, funder, programmeId, orderId).statusCode(409)
                 .body("code", equalTo("order-already-funded"));
+
+        // the job also printed the books, in stored parts (50 books each in tests) served as one document
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> get(Roles.FUNDER, funder, jobPath).statusCode(200)
+                .body("printStatus", equalTo("DONE")).body("booksPrinted", equalTo(books)));
+        byte[] pdf = given().header("Authorization", TestTokens.bearer(Roles.FUNDER, funder))
+                .when().get("/programmes/" + programmeId + "/orders/" + orderId + "/books.pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(books);
+            for (int page : List.of(1, 51, books)) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(document)).contains("carnet " + page + "/" + books);
+            }
+            List<String> decoded = QrImages.decodeAll(document.getPage(books - 1));
+            assertThat(decoded).hasSize(5);
+            for (String code : decoded) {
+                IssuanceApi.voucher(Roles.FUNDER, funder, code).statusCode(200).body("orderId", equalTo(orderId));
+            }
+        }
     }
 
     @Test

@@ -89,9 +89,10 @@ class VoucherLifecycleTest {
         var voucherRecords = KafkaTopics.readAll(Topics.VOUCHERS).stream()
                 .filter(r -> voucherId.equals(r.key())).toList();
         assertThat(voucherRecords).extracting(r -> KafkaTopics.header(r, CloudEvents.TYPE))
-                .containsExactly("voucher.issued.v1", "voucher.activated.v1", "voucher.distributed.v1");
+                .containsExactly("voucher.issued.v1", "voucher.activated.v1", "voucher.consigned.v1",
+                        "voucher.distributed.v1");
         assertThat(voucherRecords).extracting(r -> KafkaTopics.header(r, CloudEvents.STREAM_VERSION))
-                .containsExactly("1", "2", "3");
+                .containsExactly("1", "2", "3", "4");
         assertThat(voucherRecords).allSatisfy(r -> {
             assertThat(KafkaTopics.header(r, CloudEvents.SOURCE)).isEqualTo("/pass-ledger/issuance-service");
             assertThat(KafkaTopics.header(r, CloudEvents.SPEC_VERSION)).isEqualTo("1.0");

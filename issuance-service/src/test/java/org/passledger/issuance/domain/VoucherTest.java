@@ -12,6 +12,7 @@ import org.passledger.events.VoucherEvent.VoucherActivated;
 import org.passledger.events.VoucherEvent.VoucherDistributed;
 import org.passledger.events.VoucherEvent.VoucherIssued;
 import org.passledger.events.VoucherEvent.VoucherCancelled;
+import org.passledger.events.VoucherEvent.VoucherConsigned;
 import org.passledger.events.VoucherEvent.VoucherExpired;
 import org.passledger.events.VoucherEvent.VoucherValidityExtended;
 import org.passledger.issuance.domain.VoucherCommand.ActivateVoucher;
@@ -39,6 +40,7 @@ class VoucherTest {
     static final VoucherIssued ISSUED = new VoucherIssued(VOUCHER, HASH, PROGRAMME, FUNDER, ORDER, BOOK, 3, 1000,
             List.of("30"), List.of(), VALID_UNTIL, LocalDate.parse("2027-01-31"), NOW);
     static final VoucherActivated ACTIVATED = new VoucherActivated(VOUCHER, PROGRAMME, FUNDER, "MANDAT-1", NOW);
+    static final VoucherConsigned CONSIGNED = new VoucherConsigned(VOUCHER, PROGRAMME, BOOK, DISTRIBUTOR, null, NOW);
     static final DistributeVoucher DISTRIBUTE =
             new DistributeVoucher(VOUCHER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74", "30600");
 
@@ -69,19 +71,19 @@ class VoucherTest {
 
     @Test
     void distribute_anActiveVoucher_toAPseudonymousBeneficiary() {
-        spec.given(ISSUED, ACTIVATED).when(DISTRIBUTE)
+        spec.given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE)
                 .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74",
                         "30600", NOW));
     }
 
     @Test
     void distribute_isRejected_whenTheOrderIsNotFundedYet() {
-        spec.given(ISSUED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-not-activated");
+        spec.given(ISSUED, CONSIGNED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-not-activated");
     }
 
     @Test
     void distribute_isRejected_whenAlreadyDistributed() {
-        spec.given(ISSUED, ACTIVATED, new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-1", null,
+        spec.given(ISSUED, ACTIVATED, CONSIGNED, new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-1", null,
                         null, NOW))
                 .when(DISTRIBUTE).thenRejectedWith(409, "voucher-already-distributed");
     }
@@ -94,18 +96,18 @@ class VoucherTest {
     @Test
     void distribute_isRejected_afterTheValidityEnded() {
         var late = new Voucher(Clock.fixed(Instant.parse("2027-01-01T08:00:00Z"), ZoneOffset.UTC));
-        DeciderSpec.of(late).given(ISSUED, ACTIVATED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-validity-over");
+        DeciderSpec.of(late).given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-validity-over");
     }
 
     @Test
     void distribute_onTheLastDayOfValidity_inFrenchTime_isAccepted() {
         // 23:30 UTC on 31 December is already 1 January in Paris
         var lastEvening = new Voucher(Clock.fixed(Instant.parse("2026-12-31T22:30:00Z"), ZoneOffset.UTC));
-        DeciderSpec.of(lastEvening).given(ISSUED, ACTIVATED).when(DISTRIBUTE)
+        DeciderSpec.of(lastEvening).given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE)
                 .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74",
                         "30600", Instant.parse("2026-12-31T22:30:00Z")));
         var afterMidnightInParis = new Voucher(Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC));
-        DeciderSpec.of(afterMidnightInParis).given(ISSUED, ACTIVATED).when(DISTRIBUTE)
+        DeciderSpec.of(afterMidnightInParis).given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE)
                 .thenRejectedWith(409, "voucher-validity-over");
     }
 
@@ -140,7 +142,9 @@ class VoucherTest {
 
     @Test
     void cancelledVoucher_cannotBeHandedOut() {
-        spec.given(ISSUED, ACTIVATED, CANCELLED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-not-distributable");
+        // a cancelled book left every stock
+        spec.given(ISSUED, ACTIVATED, CONSIGNED, CANCELLED).when(DISTRIBUTE)
+                .thenRejectedWith(409, "voucher-not-in-stock");
     }
 
     @Test
@@ -150,9 +154,9 @@ class VoucherTest {
         spec.given(ISSUED, ACTIVATED).when(new ExtendValidity(VOUCHER, FUNDER, LocalDate.parse("2027-03-31"),
                 LocalDate.parse("2027-04-30"))).then(extended);
         var inFebruary = new Voucher(Clock.fixed(Instant.parse("2027-02-10T09:00:00Z"), ZoneOffset.UTC));
-        DeciderSpec.of(inFebruary).given(ISSUED, ACTIVATED).when(DISTRIBUTE)
+        DeciderSpec.of(inFebruary).given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE)
                 .thenRejectedWith(409, "voucher-validity-over");
-        DeciderSpec.of(inFebruary).given(ISSUED, ACTIVATED, extended).when(DISTRIBUTE)
+        DeciderSpec.of(inFebruary).given(ISSUED, ACTIVATED, CONSIGNED, extended).when(DISTRIBUTE)
                 .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74",
                         "30600", Instant.parse("2027-02-10T09:00:00Z")));
     }

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.EventCatalog;
@@ -32,6 +34,28 @@ public class EventStore {
                 select :stream, :version, cast(:eventId as uuid), :type, :topic, cast(cast(:payload as text) as jsonb),
                        cast(:correlationId as uuid), cast(:causationId as uuid), :actor, cast(:recordedAt as timestamptz)
                 where :previous = 0 or exists (select 1 from events where stream_id = :stream and version = :previous)
+                on conflict (stream_id, version) do nothing
+                returning position)
+            insert into outbox (position) select position from appended""";
+
+    // Many streams in one statement: each row is checked like APPEND (the stream holds its expected version, or
+    // it is 0), and rows that lose the (stream, version) race are skipped; the caller compares the count and
+    // aborts the transaction on any shortfall, so a batch is appended whole or not at all.
+    private static final String APPEND_ALL = """
+            with batch as (
+                select * from unnest(cast(:streams as text[]), cast(:versions as bigint[]),
+                                     cast(:expected as bigint[]), cast(:eventIds as text[]), cast(:types as text[]),
+                                     cast(:topics as text[]), cast(:payloads as text[]))
+                       with ordinality as b(stream_id, version, expected, event_id, type, topic, payload, ord)),
+            appended as (
+                insert into events (stream_id, version, event_id, type, topic, payload,
+                                    correlation_id, causation_id, actor, recorded_at)
+                select b.stream_id, b.version, cast(b.event_id as uuid), b.type, b.topic, cast(b.payload as jsonb),
+                       cast(:correlationId as uuid), cast(:causationId as uuid), :actor, cast(:recordedAt as timestamptz)
+                from batch b
+                where b.expected = 0
+                   or exists (select 1 from events e where e.stream_id = b.stream_id and e.version = b.expected)
+                order by b.ord
                 on conflict (stream_id, version) do nothing
                 returning position)
             insert into outbox (position) select position from appended""";
@@ -83,6 +107,81 @@ public class EventStore {
                 .invoke(() -> events.forEach(event -> meters.counter("ledger.events.appended",
                         "type", EventCatalog.typeOf(event)).increment()))
                 .replaceWith(expectedVersion + events.size());
+    }
+
+    /**
+     * Appends the events of many streams in one statement, each stream after its expected version, with their
+     * outbox rows. Fails with {@link ConcurrencyConflict} when any stream is no longer at its expected version;
+     * the caller's transaction must then be rolled back (as after any failed write), so no part of the batch
+     * stays. Answers the number of events appended.
+     */
+    public Uni<Integer> appendAll(Mutiny.Session session, List<StreamAppend> appends, EventMetadata metadata) {
+        int size = appends.stream().mapToInt(a -> a.events().size()).sum();
+        if (size == 0) {
+            return Uni.createFrom().item(0);
+        }
+        String[] streams = new String[size];
+        Long[] versions = new Long[size];
+        Long[] expected = new Long[size];
+        String[] eventIds = new String[size];
+        String[] types = new String[size];
+        String[] topics = new String[size];
+        String[] payloads = new String[size];
+        int i = 0;
+        for (StreamAppend append : appends) {
+            long version = append.expectedVersion();
+            for (LedgerEvent event : append.events()) {
+                if (!event.subject().equals(append.streamId())) {
+                    throw new IllegalArgumentException("event of " + event.subject() + " appended to stream "
+                            + append.streamId());
+                }
+                streams[i] = append.streamId();
+                versions[i] = ++version;
+                expected[i] = append.expectedVersion();
+                eventIds[i] = UUID.randomUUID().toString();
+                types[i] = EventCatalog.typeOf(event);
+                topics[i] = EventCatalog.topicOf(event);
+                payloads[i] = EventJson.write(event);
+                i++;
+            }
+        }
+        return session.createNativeQuery(APPEND_ALL)
+                .setParameter("streams", streams)
+                .setParameter("versions", versions)
+                .setParameter("expected", expected)
+                .setParameter("eventIds", eventIds)
+                .setParameter("types", types)
+                .setParameter("topics", topics)
+                .setParameter("payloads", payloads)
+                .setParameter("correlationId", metadata.correlationId().toString())
+                .setParameter("causationId", metadata.causationId() == null ? null : metadata.causationId().toString())
+                .setParameter("actor", metadata.actor())
+                .setParameter("recordedAt", clock.instant().atOffset(ZoneOffset.UTC))
+                .executeUpdate()
+                .chain(inserted -> inserted == size ? Uni.createFrom().item(size)
+                        : firstBehind(session, appends, eventIds).map(behind -> {
+                            throw new ConcurrencyConflict(behind.streamId(), behind.expectedVersion());
+                        }))
+                .invoke(() -> {
+                    for (StreamAppend append : appends) {
+                        append.events().forEach(event -> meters.counter("ledger.events.appended",
+                                "type", EventCatalog.typeOf(event)).increment());
+                    }
+                });
+    }
+
+    /** After a short batch: the first stream none of whose events went in, to name it in the conflict. */
+    private Uni<StreamAppend> firstBehind(Mutiny.Session session, List<StreamAppend> appends, String[] eventIds) {
+        return session.createNativeQuery("""
+                        select distinct stream_id from events
+                        where event_id in (select cast(e as uuid) from unnest(cast(:ids as text[])) e)""", String.class)
+                .setParameter("ids", eventIds)
+                .getResultList()
+                .map(inserted -> {
+                    Set<String> in = new HashSet<>(inserted);
+                    return appends.stream().filter(a -> !a.events().isEmpty() && !in.contains(a.streamId()))
+                            .findFirst().orElse(appends.get(0));
+                });
     }
 
     private Uni<Integer> insert(Mutiny.Session session, String streamId, long version, LedgerEvent event,
