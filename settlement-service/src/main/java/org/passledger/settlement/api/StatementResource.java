@@ -232,23 +232,25 @@ public class StatementResource {
     @Path("/{statementId}/payment-rejection")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(operationId = "rejectStatementPayment", summary = "Record the bank's rejection of a transfer (operator)",
-            description = "For an instructed transfer not confirmed yet: the instruction is voided (kept on record), "
-                    + "the account it named is refused, and the statement stays unpaid and approved, to be paid on "
-                    + "the place's next verified account.")
+            description = "Appends settlement.payment-rejected.v1. The instruction is voided (kept on record), the "
+                    + "account it named is refused, and the statement is unpaid and approved, to be paid on the "
+                    + "place's next verified account. After a confirmed payment (afterConfirmation true) the amount "
+                    + "transferred is owed again; the vouchers stay reimbursed once.")
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(schema = @Schema(implementation = BatchResponses.RejectionBody.class)))
     @APIResponse(responseCode = "404", description = "Unknown statement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Nothing instructed (payment-not-instructed), or confirmed paid already (statement-already-paid)",
+    @APIResponse(responseCode = "409", description = "Nothing instructed (payment-not-instructed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reject(@PathParam("statementId") UUID statementId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid BatchResponses.RejectionRequest body) {
         String actor = caller.actor();
+        var events = metadata.events();
         return idempotency.run(actor, idempotencyKey, "POST /statements/" + statementId + "/payment-rejection", body,
-                session -> batches.reject(session, statementId, body.reason(), actor).map(r -> Outcome.ok(
+                session -> batches.reject(session, statementId, body.reason(), actor, events).map(r -> Outcome.ok(
                         new BatchResponses.RejectionBody(r.rejectionId(), r.statementId(), r.statementNumber(),
                                 r.structureId(), r.accountId(), r.amountCents(), r.batchId(), r.reason(),
-                                r.rejectedBy(), r.rejectedAt()))));
+                                r.rejectedBy(), r.rejectedAt(), r.afterConfirmation()))));
     }
 }
