@@ -81,7 +81,10 @@ public class StatementResource {
             description = "Records the payment and reimburses every voucher of the statement, all or nothing: a "
                     + "voucher already reimbursed makes the whole confirmation fail, so no voucher is paid twice. "
                     + "The place must have a verified payout account, whose IBAN and holder are copied into the "
-                    + "statement's payment instruction (unless a payment batch instructed it already).")
+                    + "statement's payment instruction (unless a payment batch instructed it already). The amount "
+                    + "is what the statement is owed less the clawbacks for the place's validated incidents (each "
+                    + "appended as settlement.clawback-applied.v1); paid again after a bank rejection, the statement "
+                    + "reimburses no voucher a second time.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "transfer",
             value = "{\"bankReference\": \"SEPA-2026-04-02-000731\"}")))
     @APIResponse(responseCode = "200", description = "Paid; its vouchers are reimbursed",

@@ -188,8 +188,15 @@ public class PaymentBatches {
                     }
                     // the file carries the net transfer: what is owed less the place's planned clawbacks
                     return clawbacks.plan(session, id, state.structureId(), state.owedCents())
-                            .chain(clawback -> instructions.instruct(session, id, state.structureId(),
-                                    state.owedCents() - clawback, batchId))
+                            .chain(clawback -> {
+                                if (clawback == state.owedCents()) {
+                                    throw ProblemException.rule("nothing-to-transfer", "Statement "
+                                            + state.statementNumber() + " is entirely clawed back for the place's "
+                                            + "incidents: confirm its payment without a transfer.");
+                                }
+                                return instructions.instruct(session, id, state.structureId(),
+                                        state.owedCents() - clawback, batchId);
+                            })
                             .map(instruction -> new BatchLine(state.statementNumber(), instruction, false));
                 }))
                 .chain(line -> {

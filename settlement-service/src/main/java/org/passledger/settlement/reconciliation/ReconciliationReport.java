@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.kernel.store.SqlTime;
 
@@ -22,11 +23,13 @@ import org.passledger.kernel.store.SqlTime;
 public class ReconciliationReport {
 
     /** One difference; voucherId is null for a programme-wide one. */
+    @Schema(name = "ReconciliationDifference")
     public record Difference(UUID programmeId, UUID voucherId, String code, String detail, Long expectedCents,
                              Long actualCents) {
     }
 
     /** A programme's figures and differences. */
+    @Schema(name = "ReconciliationProgramme")
     public record Programme(UUID programmeId, UUID funderId, String name, long budgetCents, long orderedCents,
                            long releasedCents, long fundedCents, long issuedCount, long issuedCents,
                            long handedOutCount, long redeemedCount, long redeemedCents, long reimbursedCount,
@@ -190,6 +193,10 @@ public class ReconciliationReport {
         }
         if (redeemed && !f.issued()) {
             d.add(new Difference(p, v, "redeemed-not-issued", "redeemed but never issued", null,
+                    f.redeemedFaceCents()));
+        }
+        if (redeemed && f.issued() && !f.handedOut()) {
+            d.add(new Difference(p, v, "redeemed-not-handed-out", "redeemed but never handed to a beneficiary", null,
                     f.redeemedFaceCents()));
         }
         if (redeemed && f.issued()

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.IncidentDismissed;
@@ -34,15 +35,18 @@ import org.passledger.settlement.recovery.IncidentCommand.ValidateIncident;
 public class Incidents {
 
     /** A clawback on one of the place's payouts. */
+    @Schema(name = "IncidentClawback")
     public record Clawback(UUID statementId, long amountCents, Instant plannedAt, Instant appliedAt) {
     }
 
     /** A debit note claiming what was left. */
+    @Schema(name = "DebitNote")
     public record DebitNote(String debitNoteNumber, UUID incidentId, UUID structureId, long amountCents,
                             Instant issuedAt) {
     }
 
     /** An incident and how much of it is recovered. */
+    @Schema(name = "Incident")
     public record View(UUID incidentId, UUID structureId, String kind, List<UUID> voucherIds, long amountCents,
                        String description, String status, String openedBy, Instant openedAt, Instant validatedAt,
                        Instant dismissedAt, String dismissalReason, long reservedCents, long recoveredCents,

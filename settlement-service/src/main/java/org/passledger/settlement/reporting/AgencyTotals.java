@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.settlement.domain.SettlementPeriods;
@@ -19,6 +20,7 @@ import org.passledger.settlement.domain.SettlementPeriods;
 public class AgencyTotals {
 
     /** One département's month. */
+    @Schema(name = "AgencyTotalsRow")
     public record Row(String departement, String month, long redeemedCount, long redeemedCents, long reversedCount,
                       long reimbursedCount, long reimbursedCents) {
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.settlement.application.SettlementService;
 import org.passledger.settlement.domain.SettlementPeriods;
@@ -14,6 +15,7 @@ import org.passledger.settlement.domain.SettlementPeriods;
 public class PlaceBalance {
 
     /** A place's balance. */
+    @Schema(name = "StructureBalance")
     public record Balance(UUID structureId, long pendingCents, long payableCents, long onStatementCents,
                           long paidCents, long owedByPlaceCents, long recoverableCents, long debitNotedCents) {
     }

@@ -105,6 +105,12 @@ class IncidentClawbackTest {
 
         // a payout of 1000: 800 for the older incident, 200 for the newer, nothing transferred
         Issued second = statement(place, Instant.now(), 1000);
+        PaymentBatchApiTest.approve(second.statementId());
+        given().header("Authorization", operator()).contentType("application/json")
+                .body(Map.of("statementIds", List.of(second.statementId())))
+                .when().post("/payment-batches")
+                .then().statusCode(409).body("code", equalTo("nothing-to-transfer"));
+        assertThat(incident(older).getLong("reservedCents")).isZero();
         JsonPath paid = confirm(second.statementId(), "SEPA-2");
         assertThat(paid.getLong("amountCents")).isZero();
         assertThat(clawbacks(older)).isEqualTo(800);
