@@ -70,6 +70,12 @@ class IncidentClawbackTest {
         assertThat(SettlementFixtures.count("select count(*) from incidents")).isEqualTo(before);
 
         String dismissed = openIncident(place, "overpayment", List.of(paid.voucher(0)), 1000);
+        given().header("Authorization", operator()).contentType("application/json").body(Map.of("reason", " "))
+                .when().post("/incidents/" + dismissed + "/dismissal")
+                .then().statusCode(400).body("code", equalTo("validation-failed"));
+        given().header("Authorization", operator())
+                .when().get("/incidents/" + UUID.randomUUID())
+                .then().statusCode(404).body("code", equalTo("incident-not-found"));
         given().header("Authorization", operator()).contentType("application/json")
                 .body(Map.of("reason", "the workshop took place"))
                 .when().post("/incidents/" + dismissed + "/dismissal")
@@ -189,6 +195,43 @@ class IncidentClawbackTest {
         RejectionAfterConfirmationTest.newVerifiedAccount(place, SettlementFixtures.OTHER_IBAN);
         assertThat(confirm(second.statementId(), "SEPA-B").getLong("amountCents")).isEqualTo(200);
         assertThat(clawbacks(incidentId)).isEqualTo(300);
+        assertThat(incident(incidentId).getLong("outstandingCents")).isZero();
+    }
+
+    @Test
+    void twoPayoutsAtOnce_recoverAnIncidentOnce() throws Exception {
+        UUID place = UUID.randomUUID();
+        Issued first = statement(place, Instant.now(), 1000);
+        SettlementFixtures.verifiedAccount(place);
+        confirm(first.statementId(), "SEPA-C0");
+        String incidentId = openIncident(place, "fraud", List.of(first.voucher(0)), 500);
+        validate(incidentId);
+        List<String> statements = List.of(statement(place, Instant.now(), 400).statementId(),
+                statement(place, Instant.now(), 400).statementId());
+
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        long transferred = 0;
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (String statementId : statements) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("Authorization", operator()).contentType("application/json")
+                            .body(Map.of("bankReference", "SEPA-C-" + statementId))
+                            .when().post("/statements/" + statementId + "/payment-confirmation")
+                            .then().statusCode(200).extract().<Integer>path("amountCents");
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                transferred += result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(transferred).isEqualTo(800 - 500);
+        assertThat(clawbacks(incidentId)).isEqualTo(500);
         assertThat(incident(incidentId).getLong("outstandingCents")).isZero();
     }
 }
