@@ -46,7 +46,9 @@ public final class BatchResponses {
     public record RejectionBody(UUID rejectionId, UUID statementId, String statementNumber, UUID structureId,
                                 @Schema(description = "The account now refused") UUID accountId,
                                 @Schema(description = "Owed again", example = "3000") long amountCents, UUID batchId,
-                                String reason, String rejectedBy, Instant rejectedAt) {
+                                String reason, String rejectedBy, Instant rejectedAt,
+                                @Schema(description = "The payment had been confirmed: its vouchers stay reimbursed, the amount is owed again")
+                                boolean afterConfirmation) {
     }
 
     @Schema(name = "PaymentBatch", description = "A SEPA credit transfer file and its transfers")

@@ -66,7 +66,7 @@ public class PaymentBatchResource {
             content = @Content(schema = @Schema(implementation = BatchResponses.BatchBody.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or an execution date in the past (execution-date-in-past)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "statement-not-approved, statement-already-paid, statement-already-batched or no-verified-account",
+    @APIResponse(responseCode = "409", description = "statement-not-approved, statement-already-paid, statement-already-batched, no-verified-account, or nothing-to-transfer (entirely clawed back)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid BatchResponses.CreateBatch body) {

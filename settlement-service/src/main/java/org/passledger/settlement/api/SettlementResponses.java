@@ -50,7 +50,11 @@ public final class SettlementResponses {
                                 @Schema(example = "PAID", enumeration = {"ISSUED", "PAID"}) String status,
                                 Instant issuedAt, Instant paidAt, String bankReference,
                                 @Schema(description = "Events this read model applied for the statement") int eventsApplied,
-                                List<LineBody> lines) {
+                                List<LineBody> lines,
+                                @Schema(description = "Deducted from its payments for the place's validated incidents", example = "500")
+                                long clawbackCents,
+                                @Schema(description = "totalCents (gross) less clawbackCents: what the place is transferred", example = "2500")
+                                long netCents) {
     }
 
     @Schema(name = "PaymentConfirmed", description = "The statement is paid and each of its vouchers reimbursed")

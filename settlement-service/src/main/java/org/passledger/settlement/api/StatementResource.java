@@ -81,7 +81,10 @@ public class StatementResource {
             description = "Records the payment and reimburses every voucher of the statement, all or nothing: a "
                     + "voucher already reimbursed makes the whole confirmation fail, so no voucher is paid twice. "
                     + "The place must have a verified payout account, whose IBAN and holder are copied into the "
-                    + "statement's payment instruction (unless a payment batch instructed it already).")
+                    + "statement's payment instruction (unless a payment batch instructed it already). The amount "
+                    + "is what the statement is owed less the clawbacks for the place's validated incidents (each "
+                    + "appended as settlement.clawback-applied.v1); paid again after a bank rejection, the statement "
+                    + "reimburses no voucher a second time.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "transfer",
             value = "{\"bankReference\": \"SEPA-2026-04-02-000731\"}")))
     @APIResponse(responseCode = "200", description = "Paid; its vouchers are reimbursed",
@@ -232,23 +235,25 @@ public class StatementResource {
     @Path("/{statementId}/payment-rejection")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(operationId = "rejectStatementPayment", summary = "Record the bank's rejection of a transfer (operator)",
-            description = "For an instructed transfer not confirmed yet: the instruction is voided (kept on record), "
-                    + "the account it named is refused, and the statement stays unpaid and approved, to be paid on "
-                    + "the place's next verified account.")
+            description = "Appends settlement.payment-rejected.v1. The instruction is voided (kept on record), the "
+                    + "account it named is refused, and the statement is unpaid and approved, to be paid on the "
+                    + "place's next verified account. After a confirmed payment (afterConfirmation true) the amount "
+                    + "transferred is owed again; the vouchers stay reimbursed once.")
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(schema = @Schema(implementation = BatchResponses.RejectionBody.class)))
     @APIResponse(responseCode = "404", description = "Unknown statement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Nothing instructed (payment-not-instructed), or confirmed paid already (statement-already-paid)",
+    @APIResponse(responseCode = "409", description = "Nothing instructed (payment-not-instructed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reject(@PathParam("statementId") UUID statementId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid BatchResponses.RejectionRequest body) {
         String actor = caller.actor();
+        var events = metadata.events();
         return idempotency.run(actor, idempotencyKey, "POST /statements/" + statementId + "/payment-rejection", body,
-                session -> batches.reject(session, statementId, body.reason(), actor).map(r -> Outcome.ok(
+                session -> batches.reject(session, statementId, body.reason(), actor, events).map(r -> Outcome.ok(
                         new BatchResponses.RejectionBody(r.rejectionId(), r.statementId(), r.statementNumber(),
                                 r.structureId(), r.accountId(), r.amountCents(), r.batchId(), r.reason(),
-                                r.rejectedBy(), r.rejectedAt()))));
+                                r.rejectedBy(), r.rejectedAt(), r.afterConfirmation()))));
     }
 }

@@ -22,7 +22,8 @@ final class Views {
                 view.statementNumber, view.totalCents, view.lineCount, view.status, view.issuedAt, view.paidAt,
                 view.bankReference, view.eventsApplied,
                 lines.stream().map(line -> new SettlementResponses.LineBody(line.redemptionEventId,
-                        line.redemptionId, line.voucherId, line.programmeId, line.funderId, line.amountCents)).toList());
+                        line.redemptionId, line.voucherId, line.programmeId, line.funderId, line.amountCents)).toList(),
+                view.clawbackCents, view.totalCents - view.clawbackCents);
     }
 
     static SettlementResponses.ReimbursementBody reimbursement(ReimbursementView view) {

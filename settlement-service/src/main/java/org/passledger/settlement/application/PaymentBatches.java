@@ -15,12 +15,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.SettlementEvent;
+import org.passledger.events.SettlementEvent.PaymentRejected;
+import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.SqlTime;
 import org.passledger.settlement.application.PaymentInstructions.Instruction;
 import org.passledger.settlement.domain.Iban;
 import org.passledger.settlement.domain.Statement;
+import org.passledger.settlement.domain.StatementCommand.RejectPayment;
 import org.passledger.settlement.domain.StatementNumber;
 import org.passledger.settlement.domain.StatementState;
 import org.passledger.settlement.domain.StatementState.Status;
@@ -55,11 +58,12 @@ public class PaymentBatches {
     private final Statement statements;
     private final PaymentInstructions instructions;
     private final PayoutAccounts accounts;
+    private final PayoutClawbacks clawbacks;
     private final Clock clock;
     private final Debtor debtor;
 
     public PaymentBatches(CommandHandler handler, PaymentInstructions instructions, PayoutAccounts accounts,
-                          Clock clock,
+                          PayoutClawbacks clawbacks, Clock clock,
                           @ConfigProperty(name = "ledger.settlement.debtor.name") String debtorName,
                           @ConfigProperty(name = "ledger.settlement.debtor.iban") String debtorIban,
                           @ConfigProperty(name = "ledger.settlement.debtor.bic") String debtorBic) {
@@ -67,6 +71,7 @@ public class PaymentBatches {
         this.statements = new Statement(clock);
         this.instructions = instructions;
         this.accounts = accounts;
+        this.clawbacks = clawbacks;
         this.clock = clock;
         this.debtor = new Debtor(debtorName, Iban.parse(debtorIban).value(), debtorBic);
     }
@@ -181,7 +186,17 @@ public class PaymentBatches {
                         throw ProblemException.rule("statement-already-batched", "Statement "
                                 + state.statementNumber() + " is in payment batch " + existing.batchId() + " already.");
                     }
-                    return instructions.instruct(session, id, state.structureId(), state.totalCents(), batchId)
+                    // the file carries the net transfer: what is owed less the place's planned clawbacks
+                    return clawbacks.plan(session, id, state.structureId(), state.owedCents())
+                            .chain(clawback -> {
+                                if (clawback == state.owedCents()) {
+                                    throw ProblemException.rule("nothing-to-transfer", "Statement "
+                                            + state.statementNumber() + " is entirely clawed back for the place's "
+                                            + "incidents: confirm its payment without a transfer.");
+                                }
+                                return instructions.instruct(session, id, state.structureId(),
+                                        state.owedCents() - clawback, batchId);
+                            })
                             .map(instruction -> new BatchLine(state.statementNumber(), instruction, false));
                 }))
                 .chain(line -> {
@@ -193,24 +208,22 @@ public class PaymentBatches {
     /** A transfer the bank rejected. */
     public record Rejection(UUID rejectionId, UUID statementId, String statementNumber, UUID structureId,
                             UUID accountId, long amountCents, UUID batchId, String reason, String rejectedBy,
-                            Instant rejectedAt) {
+                            Instant rejectedAt, boolean afterConfirmation) {
     }
 
     /**
-     * Records the bank's rejection of an instructed, unconfirmed transfer: the instruction is moved to
-     * payment_rejections, the account it named is refused, and the statement, still unpaid and approved, can be
-     * instructed again on the place's next verified account.
+     * Records the bank's rejection of a statement's transfer, confirmed or not: appends
+     * settlement.payment-rejected.v1, moves the instruction to payment_rejections, refuses the account it named;
+     * the statement, unpaid and still approved, is owed again on the place's next verified account. Before
+     * confirmation the planned clawbacks are released; after it they stay recovered and the vouchers stay
+     * reimbursed.
      */
-    public Uni<Rejection> reject(Mutiny.Session session, UUID statementId, String reason, String actor) {
-        Instant now = clock.instant();
+    public Uni<Rejection> reject(Mutiny.Session session, UUID statementId, String reason, String actor,
+                                 EventMetadata metadata) {
         return handler.state(session, statementId.toString(), statements, SettlementEvent.class)
                 .chain(state -> {
                     if (state.status() == Status.NONE) {
                         throw ProblemException.notFound("statement", statementId);
-                    }
-                    if (state.status() == Status.PAID) {
-                        throw ProblemException.rule("statement-already-paid", "Statement " + state.statementNumber()
-                                + " is confirmed paid: a rejection after confirmation is not supported yet.");
                     }
                     return instructions.lock(session, statementId)
                             .chain(() -> instructions.find(session, statementId))
@@ -219,33 +232,51 @@ public class PaymentBatches {
                                     throw ProblemException.rule("payment-not-instructed", "No transfer was "
                                             + "instructed for statement " + state.statementNumber() + ".");
                                 }
-                                Rejection rejection = new Rejection(UUID.randomUUID(), statementId,
-                                        state.statementNumber(), state.structureId(), instruction.accountId(),
-                                        instruction.amountCents(), instruction.batchId(), reason, actor, now);
-                                return session.createNativeQuery("""
-                                                insert into payment_rejections (rejection_id, statement_id, structure_id,
-                                                    account_id, iban, bic, holder_name, amount_cents, batch_id,
-                                                    instructed_at, reason, rejected_by, rejected_at)
-                                                select cast(:rejection as uuid), statement_id, structure_id, account_id,
-                                                    iban, bic, holder_name, amount_cents, batch_id, created_at,
-                                                    :reason, :actor, :at
-                                                from payment_instructions where statement_id = cast(:id as uuid)""")
-                                        .setParameter("rejection", rejection.rejectionId().toString())
-                                        .setParameter("reason", reason)
-                                        .setParameter("actor", actor)
-                                        .setParameter("at", now.atOffset(ZoneOffset.UTC))
-                                        .setParameter("id", statementId.toString())
-                                        .executeUpdate()
-                                        .chain(() -> session.createNativeQuery(
-                                                        "delete from payment_instructions where statement_id = cast(:id as uuid)")
-                                                .setParameter("id", statementId.toString())
-                                                .executeUpdate())
-                                        .chain(() -> accounts.refuseIfOpen(session, instruction.accountId(), actor,
-                                                "transfer of statement " + state.statementNumber() + " rejected: "
-                                                        + reason))
-                                        .replaceWith(rejection);
+                                var command = new RejectPayment(statementId, instruction.accountId(),
+                                        instruction.amountCents(), reason);
+                                return handler.handle(session, statementId.toString(), statements,
+                                                SettlementEvent.class, command, metadata)
+                                        .chain(decision -> {
+                                            PaymentRejected event = (PaymentRejected) decision.events().get(0);
+                                            Rejection rejection = new Rejection(UUID.randomUUID(), statementId,
+                                                    state.statementNumber(), state.structureId(),
+                                                    instruction.accountId(), event.amountCents(),
+                                                    instruction.batchId(), reason, actor, event.rejectedAt(),
+                                                    event.afterConfirmation());
+                                            return void_(session, rejection, state.statementNumber())
+                                                    .call(() -> event.afterConfirmation()
+                                                            ? Uni.createFrom().voidItem()
+                                                            : clawbacks.release(session, statementId))
+                                                    .replaceWith(rejection);
+                                        });
                             });
                 });
+    }
+
+    /** Moves the instruction to payment_rejections and refuses the account it named. */
+    private Uni<Void> void_(Mutiny.Session session, Rejection rejection, String statementNumber) {
+        return session.createNativeQuery("""
+                        insert into payment_rejections (rejection_id, statement_id, structure_id,
+                            account_id, iban, bic, holder_name, amount_cents, batch_id,
+                            instructed_at, reason, rejected_by, rejected_at, after_confirmation)
+                        select cast(:rejection as uuid), statement_id, structure_id, account_id,
+                            iban, bic, holder_name, amount_cents, batch_id, created_at,
+                            :reason, :actor, :at, :after
+                        from payment_instructions where statement_id = cast(:id as uuid)""")
+                .setParameter("rejection", rejection.rejectionId().toString())
+                .setParameter("reason", rejection.reason())
+                .setParameter("actor", rejection.rejectedBy())
+                .setParameter("at", rejection.rejectedAt().atOffset(ZoneOffset.UTC))
+                .setParameter("after", rejection.afterConfirmation())
+                .setParameter("id", rejection.statementId().toString())
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery(
+                                "delete from payment_instructions where statement_id = cast(:id as uuid)")
+                        .setParameter("id", rejection.statementId().toString())
+                        .executeUpdate())
+                .chain(() -> accounts.refuseIfOpen(session, rejection.accountId(), rejection.rejectedBy(),
+                        "transfer of statement " + statementNumber + " rejected: " + rejection.reason()))
+                .replaceWithVoid();
     }
 
     /** The batch with its transfers, or null. */

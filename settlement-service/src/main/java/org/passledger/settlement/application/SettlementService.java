@@ -82,10 +82,12 @@ public class SettlementService {
     private final Statement statements;
     private final Reimbursement reimbursements;
     private final PaymentInstructions instructions;
+    private final PayoutClawbacks clawbacks;
     /** How long a redemption waits before it is payable, so that reversals and disputes come first. */
     private final Duration holdingPeriod;
 
     public SettlementService(CommandHandler handler, Clock clock, PaymentInstructions instructions,
+                             PayoutClawbacks clawbacks,
                              @ConfigProperty(name = "ledger.settlement.holding-period", defaultValue = "P14D")
                              String holdingPeriod) {
         this.holdingPeriod = Duration.parse(holdingPeriod);
@@ -94,6 +96,7 @@ public class SettlementService {
         }
         this.handler = handler;
         this.instructions = instructions;
+        this.clawbacks = clawbacks;
         this.runs = new SettlementRun(clock);
         this.statements = new Statement(clock);
         this.reimbursements = new Reimbursement(clock);
@@ -130,16 +133,43 @@ public class SettlementService {
         return holdingPeriod;
     }
 
-    /** Confirms the statement's payment and reimburses each of its vouchers, all or nothing. */
+    /**
+     * Confirms the statement's payment and reimburses each of its vouchers, all or nothing. The transfer is what
+     * the statement is owed less the clawbacks planned for the place's validated incidents (planned when a batch
+     * instructed it, else now); the clawbacks are applied in this transaction. A statement paid again after a
+     * bank rejection does not reimburse its vouchers a second time.
+     */
     public Uni<PaymentResult> confirmPayment(Mutiny.Session session, ConfirmPayment command, EventMetadata metadata) {
-        return handler.handle(session, command.statementId().toString(), statements, SettlementEvent.class, command,
-                        metadata)
-                .call(decision -> instructions.instruct(session, command.statementId(), decision.state().structureId(),
-                        decision.state().totalCents(), null))
-                .chain(decision -> reimburse(session, command.statementId(), decision.state(),
-                        decision.state().lines(), 0, metadata).replaceWith(decision.state()))
-                .map(state -> new PaymentResult(command.statementId(), state.statementNumber(), state.structureId(),
-                        state.totalCents(), state.bankReference(), state.paidAt(), state.lines().size()));
+        UUID statementId = command.statementId();
+        return statement(session, statementId).chain(before -> {
+            if (before.status() == StatementState.Status.NONE) {
+                throw ProblemException.notFound("statement", statementId);
+            }
+            if (before.status() == StatementState.Status.PAID) {
+                throw ProblemException.rule("statement-already-paid", "Statement " + before.statementNumber()
+                        + " was already paid (bank reference " + before.bankReference() + ").");
+            }
+            return instructions.lock(session, statementId)
+                    .chain(() -> instructions.find(session, statementId))
+                    .chain(existing -> existing != null
+                            ? clawbacks.planned(session, statementId)
+                            : clawbacks.plan(session, statementId, before.structureId(), before.owedCents()))
+                    .call(clawback -> instructions.instruct(session, statementId, before.structureId(),
+                            before.owedCents() - clawback, null))
+                    .chain(clawback -> handler.handle(session, statementId.toString(), statements,
+                            SettlementEvent.class, new ConfirmPayment(statementId, command.bankReference(), clawback),
+                            metadata))
+                    .call(decision -> clawbacks.apply(session, statementId, before.structureId(),
+                            decision.state().paidAt(), metadata))
+                    .call(decision -> before.vouchersReimbursed() ? Uni.createFrom().voidItem()
+                            : reimburse(session, statementId, decision.state(), decision.state().lines(), 0, metadata))
+                    .map(decision -> {
+                        StatementState state = decision.state();
+                        return new PaymentResult(statementId, state.statementNumber(), state.structureId(),
+                                state.paidCents(), state.bankReference(), state.paidAt(),
+                                before.vouchersReimbursed() ? 0 : state.lines().size());
+                    });
+        });
     }
 
     private Uni<Void> reimburse(Mutiny.Session session, UUID statementId, StatementState statement,

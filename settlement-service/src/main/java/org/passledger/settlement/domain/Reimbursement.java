@@ -40,7 +40,8 @@ public final class Reimbursement implements Decider<ReimbursementCommand, Reimbu
     @Override
     public ReimbursementState evolve(ReimbursementState state, SettlementEvent event) {
         if (event instanceof VoucherReimbursed reimbursed) {
-            return new ReimbursementState(true, reimbursed.statementId());
+            return new ReimbursementState(true, reimbursed.statementId(), reimbursed.structureId(),
+                    reimbursed.amountCents());
         }
         return state;
     }

@@ -14,7 +14,19 @@ public sealed interface StatementCommand {
                           List<StatementLine> lines) implements StatementCommand {
     }
 
-    /** Records that the bank transfer of the statement's total went out. */
-    record ConfirmPayment(UUID statementId, String bankReference) implements StatementCommand {
+    /**
+     * Records that the bank transfer went out: what the statement is owed, less {@code clawbackCents} recovered
+     * for validated incidents of the place.
+     */
+    record ConfirmPayment(UUID statementId, String bankReference, long clawbackCents) implements StatementCommand {
+
+        public ConfirmPayment(UUID statementId, String bankReference) {
+            this(statementId, bankReference, 0);
+        }
+    }
+
+    /** Records that the bank rejected the statement's transfer to that account, before or after confirmation. */
+    record RejectPayment(UUID statementId, UUID accountId, long instructedCents, String reason)
+            implements StatementCommand {
     }
 }

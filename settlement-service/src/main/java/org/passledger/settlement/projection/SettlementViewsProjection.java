@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.EventEnvelope;
 import org.passledger.events.SettlementEvent.PaymentConfirmed;
+import org.passledger.events.SettlementEvent.PaymentRejected;
 import org.passledger.events.SettlementEvent.SettlementRunOpened;
 import org.passledger.events.SettlementEvent.StatementIssued;
 import org.passledger.events.SettlementEvent.VoucherReimbursed;
@@ -58,6 +59,23 @@ public class SettlementViewsProjection implements Projection {
                 view.status = StatementView.PAID;
                 view.paidAt = paid.confirmedAt();
                 view.bankReference = paid.bankReference();
+                view.paidCents = paid.amountCents();
+                // all clawed back on this statement, over every payment of it (a rejected one's stay recovered)
+                view.clawbackCents = view.totalCents - paid.amountCents();
+                view.eventsApplied++;
+            }).replaceWithVoid();
+        }
+        if (event instanceof PaymentRejected rejected) {
+            return session.find(StatementView.class, rejected.statementId()).invoke(view -> {
+                if (view == null) {
+                    throw new IllegalStateException("rejection of unknown statement " + rejected.statementId());
+                }
+                if (rejected.afterConfirmation()) {
+                    view.status = StatementView.ISSUED;
+                    view.paidAt = null;
+                    view.bankReference = null;
+                    view.paidCents = null;
+                }
                 view.eventsApplied++;
             }).replaceWithVoid();
         }

@@ -35,6 +35,10 @@ public class StatementView {
     public Instant paidAt;
     @Column(name = "bank_reference")
     public String bankReference;
+    @Column(name = "clawback_cents")
+    public long clawbackCents;
+    @Column(name = "paid_cents")
+    public Long paidCents;
     @Column(name = "events_applied")
     public int eventsApplied;
 }

@@ -238,10 +238,11 @@ class PaymentBatchApiTest {
                 .then().statusCode(200)
                 .body("accountId", equalTo(secondAccount));
         given().header("Authorization", operator()).contentType("application/json")
-                .body(Map.of("reason", "too late"))
+                .body(Map.of("reason", "AC06 blocked account"))
                 .when().post("/statements/" + statementId + "/payment-rejection")
-                .then().statusCode(409)
-                .body("code", equalTo("statement-already-paid"));
+                .then().statusCode(200)
+                .body("afterConfirmation", equalTo(true))
+                .body("accountId", equalTo(secondAccount));
         assertThat(SettlementFixtures.count("""
                 select count(*) from events where type = 'voucher.reimbursed.v1' and payload ->> 'statementId' = ?""",
                 statementId)).isEqualTo(1);

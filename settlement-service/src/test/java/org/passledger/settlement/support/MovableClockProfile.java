@@ -1,0 +1,19 @@
+package org.passledger.settlement.support;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+import java.util.Set;
+
+/** A test application on a {@link MovableClock}, whose debit-note job runs every second. */
+public class MovableClockProfile implements QuarkusTestProfile {
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(MovableClock.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("ledger.settlement.debit-notes.every", "1s", "ledger.settlement.debit-notes.delayed", "5s");
+    }
+}
