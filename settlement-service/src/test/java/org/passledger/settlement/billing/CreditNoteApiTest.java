@@ -11,9 +11,11 @@ import static org.passledger.settlement.billing.BillingFixtures.publish;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +125,29 @@ class CreditNoteApiTest {
         for (int i = 0; i < numbers.size(); i++) {
             assertThat(numbers.get(i)).endsWith(String.format("-%06d", i + 1));
         }
+    }
+
+    @Inject
+    MonthlyCreditNotes monthly;
+
+    @Test
+    void theMonthlyRun_creditsOnceAMonth() {
+        UUID funder = UUID.randomUUID();
+        UUID programme = UUID.randomUUID();
+        expire(UUID.randomUUID(), programme, funder, 300);
+        await().atMost(PATIENCE).until(() -> count(
+                "select count(*) from unused_vouchers where funder_id = cast(? as uuid)", funder.toString()) == 1);
+        YearMonth month = YearMonth.of(2099, 1); // a month the scheduler never reaches in a test
+        List<CreditNotes.Issued> first = monthly.runMonth(month).await().atMost(PATIENCE);
+        assertThat(first).filteredOn(n -> n.programmeId().equals(programme)).singleElement()
+                .satisfies(n -> assertThat(n.amountCents()).isEqualTo(300));
+        expire(UUID.randomUUID(), programme, funder, 400);
+        await().atMost(PATIENCE).until(() -> count(
+                "select count(*) from unused_vouchers where funder_id = cast(? as uuid)", funder.toString()) == 2);
+        assertThat(monthly.runMonth(month).await().atMost(PATIENCE)).as("the month ran already").isNull();
+        assertThat(count("select credit_notes from credit_note_months where month = '2099-01'")).isPositive();
+        // the operator's run still credits what came in since
+        assertThat(of(run(), programme)).singleElement().satisfies(n -> assertThat(n).containsEntry("amountCents", 400));
     }
 
     @Test
