@@ -73,9 +73,11 @@ class LedgerApiTest {
         UUID order = UUID.randomUUID();
         UUID statement = UUID.randomUUID();
         UUID incident = UUID.randomUUID();
-        PUBLISHED.add(LedgerFixtures.publish(new FunderInvoiced(UUID.randomUUID(), FUNDER, PROGRAMME, order,
-                "FAC-2001-000001", 100_000, 4_000, 104_000, "default-2001", Instant.parse("2001-03-01T10:00:00Z")),
-                Instant.parse("2001-03-01T10:00:00Z")));
+        var invoiced = new FunderInvoiced(UUID.randomUUID(), FUNDER, PROGRAMME, order, "FAC-2001-000001", 100_000,
+                4_000, 104_000, "default-2001", Instant.parse("2001-03-01T10:00:00Z"));
+        UUID invoiceEvent = LedgerFixtures.publish(invoiced, invoiced.invoicedAt());
+        PUBLISHED.add(invoiceEvent);
+        LedgerFixtures.publish(invoiced, invoiced.invoicedAt(), invoiceEvent); // a redelivery books nothing more
         PUBLISHED.add(LedgerFixtures.publish(new FundingConfirmed(PROGRAMME, order, FUNDER, "VIR-2001-1", 104_000,
                 Instant.parse("2001-03-02T10:00:00Z")), Instant.parse("2001-03-02T10:00:00Z")));
         for (int i = 0; i < 2; i++) {

@@ -14,7 +14,11 @@ final class LedgerFixtures {
 
     /** Publishes the event on its topic at its own time; returns the event id entries must cite. */
     static UUID publish(LedgerEvent event, java.time.Instant at) {
-        UUID eventId = UUID.randomUUID();
+        return publish(event, at, UUID.randomUUID());
+    }
+
+    /** Publishes with the given event id: the same id again is a redelivery. */
+    static UUID publish(LedgerEvent event, java.time.Instant at, UUID eventId) {
         String source = event instanceof ProgrammeEvent ? "/pass-ledger/issuance-service" : "/pass-ledger/settlement-service";
         EventEnvelope envelope = EventEnvelope.of(event, eventId, source, at, 1, UUID.randomUUID(), null,
                 "operator:operator-1");
