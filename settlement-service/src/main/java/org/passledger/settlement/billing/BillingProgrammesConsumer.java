@@ -1,0 +1,25 @@
+package org.passledger.settlement.billing;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.passledger.kernel.projection.ProjectionRunner;
+
+/** Feeds book orders from issuance's programme topic to invoicing. */
+@ApplicationScoped
+public class BillingProgrammesConsumer {
+
+    private final ProjectionRunner runner;
+    private final FunderInvoicingProjection invoicing;
+
+    public BillingProgrammesConsumer(ProjectionRunner runner, FunderInvoicingProjection invoicing) {
+        this.runner = runner;
+        this.invoicing = invoicing;
+    }
+
+    @Incoming("billing-programmes")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return runner.consume(record, invoicing);
+    }
+}
