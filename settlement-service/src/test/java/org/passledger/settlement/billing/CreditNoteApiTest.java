@@ -66,8 +66,8 @@ class CreditNoteApiTest {
         // a redelivery, and the same voucher said unused twice: still one voucher to credit
         publish(new VoucherExpired(v1, programmeA, funder, 1_000, LocalDate.of(2026, 6, 30), AT), AT, v1Event);
         UUID twice = publish(new VoucherCancelled(v1, programmeA, funder, 1_000, "cancelled as well", AT), AT);
-        await().atMost(PATIENCE).until(() -> count("select count(*) from inbox where event_id = cast(? as uuid)",
-                twice.toString()) == 1 && count("select count(*) from unused_vouchers where funder_id = cast(? as uuid)",
+        await().atMost(PATIENCE).until(() -> count("select count(*) from inbox where projection = ? and event_id = cast(? as uuid)",
+                UnusedVouchersProjection.NAME, twice.toString()) == 1 && count("select count(*) from unused_vouchers where funder_id = cast(? as uuid)",
                 funder.toString()) == 4);
         assertThat(count("select events_applied from unused_vouchers where voucher_id = cast(? as uuid)",
                 v1.toString())).isEqualTo(2);

@@ -14,6 +14,8 @@ public class MovableClockProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("ledger.settlement.debit-notes.every", "1s", "ledger.settlement.debit-notes.delayed", "5s");
+        // the scheduler is off in the test profile; this application is the one whose debit-note job must run
+        return Map.of("quarkus.scheduler.enabled", "true",
+                "ledger.settlement.debit-notes.every", "1s", "ledger.settlement.debit-notes.delayed", "5s");
     }
 }
