@@ -1,6 +1,7 @@
 package org.passledger.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -16,6 +17,10 @@ final class EmbeddedKafka {
 
     static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // Kafka halts its process on a fatal fault, and here that process is the test JVM: a fault while the
+            // broker stops at exit would become the test run's exit status. Say it instead of halting.
+            Exit.setHaltProcedure(EmbeddedKafka::report);
+            Exit.setExitProcedure(EmbeddedKafka::report);
             try {
                 KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -36,6 +41,10 @@ final class EmbeddedKafka {
             }
         }
         return cluster.bootstrapServers();
+    }
+
+    private static void report(int status, String message) {
+        System.err.println("The in-process Kafka broker asked to stop the JVM (" + status + "): " + message);
     }
 
     /** Closes the broker, but never holds the JVM's exit longer than a few seconds (a busy machine is slow). */

@@ -24,6 +24,7 @@ import org.passledger.clients.labelling.model.LabelGrant;
 import org.passledger.clients.labelling.model.RegisterStructure;
 import org.passledger.clients.redemption.ApiException;
 import org.passledger.clients.redemption.model.RedeemVoucher;
+import org.passledger.clients.redemption.model.ValidateVoucher;
 import org.passledger.testkit.TestTokens;
 import org.passledger.tools.journey.Clients;
 import org.passledger.tools.journey.ServiceUrls;
@@ -108,23 +109,26 @@ class RedemptionRefusalsSystemTest {
         }
     }
 
-    /** Redemption-service learns from the topics: wait until it answers with the refusal, never a success. */
+    /**
+     * Redemption-service learns from the topics: wait until its validation (which writes nothing) gives the
+     * refusal, so that no attempt can redeem the voucher while a fact is still on its way; then redeem once.
+     */
     private static void assertRefused(UUID place, String code, String service, String expectedCode) {
         assertRefused(clients, place, code, service, expectedCode);
     }
 
     private static void assertRefused(Clients clients, UUID place, String code, String service, String expectedCode) {
-        String idempotencyKey = key();
-        RedeemVoucher request = new RedeemVoucher().code(code).service(service);
-        await(expectedCode).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            try {
-                clients.redemptions("structure", place.toString()).redeemVoucher(idempotencyKey, request);
-                throw new AssertionError("the voucher was redeemed; expected " + expectedCode);
-            } catch (ApiException refused) {
-                assertThat(refused.getCode()).isEqualTo(409);
-                assertThat(refused.getResponseBody()).contains("\"code\":\"" + expectedCode + "\"");
-            }
-        });
+        var counter = clients.redemptions("structure", place.toString());
+        await(expectedCode).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(counter.validateVoucher(new ValidateVoucher().code(code).service(service)).getCode())
+                        .isEqualTo(expectedCode));
+        try {
+            counter.redeemVoucher(key(), new RedeemVoucher().code(code).service(service));
+            throw new AssertionError("the voucher was redeemed; expected " + expectedCode);
+        } catch (ApiException refused) {
+            assertThat(refused.getCode()).isEqualTo(409);
+            assertThat(refused.getResponseBody()).contains("\"code\":\"" + expectedCode + "\"");
+        }
     }
 
     private static UUID labelledPlace(String postcode, String commune, String departement) throws Exception {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passledger.clients.issuance.model.Voucher;
+import org.passledger.clients.settlement.model.ReconciliationProgramme;
 import org.passledger.clients.settlement.model.Statement;
 import org.passledger.events.CloudEvents;
 import org.passledger.events.EventCatalog;
@@ -59,6 +60,26 @@ class VoucherJourneySystemTest {
                 .satisfies(line -> assertThat(line.getVoucherId()).isEqualTo(report.voucherId()));
         assertThat(seen.reimbursement().getAmountCents()).isEqualTo(1000);
         assertThat(seen.reimbursement().getRedemptionId()).isEqualTo(report.redemptionId());
+    }
+
+    @Test
+    void theMoneySide_isInvoicedBalancedAndReconciled_withNoDifferenceAnywhere() throws Exception {
+        var parties = report.parties();
+        JourneyReport.Books books = new VoucherJourney(clients, line -> { })
+                .books(parties.funderId(), parties.programmeId(), parties.operatorId());
+
+        assertThat(books.invoice().getFaceValueCents())
+                .isEqualTo(report.views().programme().getIssued().getAmountCents());
+        assertThat(books.trialBalance().getTotalDebitCents()).isPositive()
+                .isEqualTo(books.trialBalance().getTotalCreditCents());
+        ReconciliationProgramme reconciled = books.reconciliation();
+        assertThat(reconciled.getDifferences()).isEmpty();
+        assertThat(reconciled.getChainHolds()).isTrue();
+        assertThat(reconciled.getBalanced()).isTrue();
+        assertThat(reconciled.getHandedOutCount()).isEqualTo(1);
+        assertThat(reconciled.getReimbursedCents()).isEqualTo(1000);
+        assertThat(clients.reconciliation("agency", parties.agencyId()).getReconciliation(null).getDifferenceCount())
+                .isZero();
     }
 
     @Test

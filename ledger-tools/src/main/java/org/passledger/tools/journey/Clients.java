@@ -7,8 +7,11 @@ import org.passledger.clients.issuance.api.VouchersApi;
 import org.passledger.clients.labelling.api.LabelDecisionsApi;
 import org.passledger.clients.labelling.api.StructuresApi;
 import org.passledger.clients.redemption.api.RedemptionsApi;
+import org.passledger.clients.settlement.api.FunderBillingApi;
 import org.passledger.clients.settlement.api.HoldingPeriodApi;
+import org.passledger.clients.settlement.api.LedgerApi;
 import org.passledger.clients.settlement.api.PayoutAccountsApi;
+import org.passledger.clients.settlement.api.ReconciliationApi;
 import org.passledger.clients.settlement.api.ReimbursementsApi;
 import org.passledger.clients.settlement.api.SettlementRunsApi;
 import org.passledger.clients.settlement.api.StatementsApi;
@@ -71,6 +74,18 @@ public final class Clients {
 
     public HoldingPeriodApi holdingPeriod(String role, String party) {
         return new HoldingPeriodApi(settlement(role, party));
+    }
+
+    public FunderBillingApi funderBilling(String role, String party) {
+        return new FunderBillingApi(settlement(role, party));
+    }
+
+    public LedgerApi ledger(String role, String party) {
+        return new LedgerApi(settlement(role, party));
+    }
+
+    public ReconciliationApi reconciliation(String role, String party) {
+        return new ReconciliationApi(settlement(role, party));
     }
 
     private org.passledger.clients.issuance.ApiClient issuance(String role, String party) {

@@ -27,13 +27,16 @@ import org.passledger.clients.labelling.model.RegisterStructure;
 import org.passledger.clients.redemption.model.RedeemVoucher;
 import org.passledger.clients.redemption.model.Redeemed;
 import org.passledger.clients.settlement.model.AccountDecision;
+import org.passledger.clients.settlement.model.FunderInvoice;
 import org.passledger.clients.settlement.model.HoldingWaiver;
 import org.passledger.clients.settlement.model.IssuedStatement;
 import org.passledger.clients.settlement.model.OpenSettlementRun;
 import org.passledger.clients.settlement.model.PaymentConfirmation;
+import org.passledger.clients.settlement.model.ReconciliationProgramme;
 import org.passledger.clients.settlement.model.RegisterPayoutAccount;
 import org.passledger.clients.settlement.model.SettlementRunResult;
 import org.passledger.clients.settlement.model.Statement;
+import org.passledger.clients.settlement.model.TrialBalance;
 
 /**
  * Drives one voucher through its whole life across the four services, as their partners would: a place is
@@ -97,11 +100,39 @@ public final class VoucherJourney {
         var paid = clients.statements("operator", operator).confirmStatementPayment(statement.getStatementId(),
                 new PaymentConfirmation().bankReference("SEPA-" + statement.getStatementNumber()), key());
         say("settlement  transfer %s confirmed: %d voucher(s) reimbursed", paid.getBankReference(), paid.getVouchersReimbursed());
+        JourneyReport.Books books = books(funder, programme, operator);
+        say("settlement  invoice %s to the funder: %s + fee %s (rule %s)", books.invoice().getInvoiceNumber(),
+                euros(books.invoice().getFaceValueCents()), euros(books.invoice().getFeeCents()),
+                books.invoice().getFeeRuleId());
+        say("settlement  ledger: debits %s = credits %s over %d accounts",
+                euros(books.trialBalance().getTotalDebitCents()), euros(books.trialBalance().getTotalCreditCents()),
+                books.trialBalance().getAccounts().size());
+        var reconciled = books.reconciliation();
+        say("settlement  reconciliation: issued %d >= handed out %d >= redeemed %d >= reimbursed %d; budget %s = "
+                        + "reimbursed %s + owed %s + unused %s + credited %s; %d difference(s)",
+                reconciled.getIssuedCount(), reconciled.getHandedOutCount(), reconciled.getRedeemedCount(),
+                reconciled.getReimbursedCount(), euros(reconciled.getBudgetCents()),
+                euros(reconciled.getReimbursedCents()), euros(reconciled.getOwedCents()),
+                euros(reconciled.getUnusedCents()), euros(reconciled.getCreditedCents()),
+                reconciled.getDifferences().size());
 
         var parties = new JourneyReport.Parties(structure, funder, distributor, agency, operator, programme);
         return new JourneyReport(parties, printed.getCode(), printed.getVoucherId(), order.getOrderId(),
                 redeemed.getRedemptionId(), statement.getStatementId(), views(parties, printed.getCode(),
                 printed.getVoucherId(), redeemed.getRedemptionId(), statement.getStatementId()));
+    }
+
+    /** The money side of the programme once its voucher's reimbursement reached settlement's projections. */
+    public JourneyReport.Books books(UUID funder, UUID programme, String operator) {
+        FunderInvoice invoice = eventually("the funder's invoice", () ->
+                clients.funderBilling("funder", funder.toString()).listFunderInvoices(funder).stream()
+                        .filter(i -> programme.equals(i.getProgrammeId())).findFirst().orElse(null), i -> true);
+        ReconciliationProgramme reconciled = eventually("the programme reconciled, its voucher reimbursed", () ->
+                clients.reconciliation("operator", operator).getReconciliation(programme).getProgrammes().stream()
+                        .findFirst().orElse(null), r -> r.getReimbursedCount() == 1 && r.getIssuedCount() > 0);
+        TrialBalance trialBalance = eventually("the ledger's trial balance", () ->
+                clients.ledger("operator", operator).getTrialBalance(null), t -> t.getTotalDebitCents() > 0);
+        return new JourneyReport.Books(invoice, trialBalance, reconciled);
     }
 
     /** Reads every service's projection once the last events reached them. */
