@@ -156,6 +156,10 @@ class IncidentClawbackTest {
         Issued fourth = statement(place, Instant.now(), 300);
         assertThat(confirm(fourth.statementId(), "SEPA-4").getLong("amountCents")).isEqualTo(300);
 
+        // the ledger shows the recovery: the 2300 owed by the place were clawed back from 6000 reimbursed, 3700 paid
+        LedgerAccounts.awaitAccount(operator(), "place-receivable:" + place, 2300, 2300, 0);
+        LedgerAccounts.awaitAccount(operator(), "place:" + place, 3700 + 2300, 6000, 0);
+
         // who sees what
         given().header("Authorization", TestTokens.bearer(Roles.STRUCTURE, place))
                 .when().get("/incidents/" + older).then().statusCode(200);

@@ -78,6 +78,8 @@ class RejectionAfterConfirmationTest {
         SettlementFixtures.awaitRecord(Topics.SETTLEMENTS, statementId, "settlement.payment-rejected.v1");
         // owed again, but not to a refused account
         confirm(statementId, "SEPA-NOWHERE", 409);
+        // the ledger shows it: reimbursed 2500, paid 2500, the transfer back 2500: the place is owed 2500 (balance debit - credit)
+        LedgerAccounts.awaitAccount(operator(), "place:" + place, 2500, 2500 + 2500, -2500);
 
         // paid again on the next verified account, without reimbursing the vouchers again
         String secondAccount = newVerifiedAccount(place, SettlementFixtures.OTHER_IBAN);
