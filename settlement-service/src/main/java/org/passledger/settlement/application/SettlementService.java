@@ -114,11 +114,12 @@ public class SettlementService {
                     int year = StatementNumber.yearOf(opened.openedAt());
                     Instant payableUntil = SettlementPeriods.payableUntil(opened.openedAt(), holdingPeriod);
                     return claimName(session, command, payableUntil)
-                            .chain(() -> lockCounter(session, year))
+                            .chain(() -> DocumentCounters.lock(session, DocumentCounters.STATEMENTS, year))
                             .chain(last -> payable(session, command, payableUntil)
                                     .chain(rows -> issueAll(session, command.runId(), byStructure(rows), year,
                                             last, metadata)))
-                            .chain(issued -> saveCounter(session, year, issued).replaceWith(issued));
+                            .chain(issued -> DocumentCounters.advance(session, DocumentCounters.STATEMENTS, year, issued.size())
+                                    .replaceWith(issued));
                 })
                 .map(issued -> new RunResult(command.runId(), command.name(), command.periodStart(),
                         command.periodEnd(), issued));
@@ -201,31 +202,6 @@ public class SettlementService {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    /** Locks the year's counter row until the transaction ends and returns the last number issued. */
-    private static Uni<Long> lockCounter(Mutiny.Session session, int year) {
-        return session.createNativeQuery("""
-                        insert into statement_counters (year, last_number) values (:year, 0)
-                        on conflict do nothing""")
-                .setParameter("year", year)
-                .executeUpdate()
-                .chain(() -> session.createNativeQuery(
-                                "select last_number from statement_counters where year = :year for update",
-                                Long.class)
-                        .setParameter("year", year)
-                        .getSingleResult());
-    }
-
-    private static Uni<Integer> saveCounter(Mutiny.Session session, int year, List<IssuedStatement> issued) {
-        if (issued.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return session.createNativeQuery("""
-                        update statement_counters set last_number = last_number + :issued where year = :year""")
-                .setParameter("issued", (long) issued.size())
-                .setParameter("year", year)
-                .executeUpdate();
     }
 
     private static Uni<List<Payable>> payable(Mutiny.Session session, OpenSettlementRun command,

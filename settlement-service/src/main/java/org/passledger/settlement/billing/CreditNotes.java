@@ -16,6 +16,7 @@ import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.CreditNoteIssued;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.store.EventMetadata;
+import org.passledger.settlement.application.DocumentCounters;
 
 /**
  * Refunds unused vouchers to their funders at face value: one credit note per programme for the vouchers not
@@ -46,8 +47,8 @@ public class CreditNotes {
 
     public Uni<List<Issued>> run(Mutiny.Session session, EventMetadata metadata) {
         Instant now = clock.instant();
-        int year = BillingCounters.yearOf(now);
-        return BillingCounters.lock(session, BillingCounters.CREDIT_NOTES, year)
+        int year = DocumentCounters.yearOf(now);
+        return DocumentCounters.lock(session, DocumentCounters.CREDIT_NOTES, year)
                 .chain(last -> uncredited(session).chain(vouchers -> {
                     List<Issued> issued = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -60,7 +61,7 @@ public class CreditNotes {
                                 })
                                 .replaceWithVoid());
                     }
-                    return chain.chain(() -> BillingCounters.advance(session, BillingCounters.CREDIT_NOTES, year,
+                    return chain.chain(() -> DocumentCounters.advance(session, DocumentCounters.CREDIT_NOTES, year,
                             issued.size())).replaceWith(issued);
                 }));
     }
@@ -114,7 +115,7 @@ public class CreditNotes {
                     long amount = voucherIds.stream().mapToLong(id -> byId.get(id).faceValueCents()).sum();
                     Unused first = group.get(0);
                     var note = new CreditNoteIssued(creditNoteId, first.funderId(), first.programmeId(),
-                            BillingCounters.format(BillingCounters.CREDIT_NOTES, year, rank), amount, voucherIds, now);
+                            DocumentCounters.format(DocumentCounters.CREDIT_NOTES, year, rank), amount, voucherIds, now);
                     return handler.handle(session, creditNoteId.toString(), ONCE, SettlementEvent.class, note, metadata)
                             .map(decision -> new Issued(creditNoteId, note.creditNoteNumber(), note.funderId(),
                                     note.programmeId(), amount, voucherIds.size()));

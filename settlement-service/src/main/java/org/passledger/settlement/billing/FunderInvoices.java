@@ -15,6 +15,7 @@ import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.FunderInvoiced;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.store.EventMetadata;
+import org.passledger.settlement.application.DocumentCounters;
 import org.passledger.settlement.domain.StatementNumber;
 
 /**
@@ -49,9 +50,9 @@ public class FunderInvoices {
     public Uni<Void> invoice(Mutiny.Session session, EventEnvelope envelope, BooksOrdered order) {
         UUID invoiceId = invoiceIdOf(order.orderId());
         Instant now = clock.instant();
-        int year = BillingCounters.yearOf(now);
+        int year = DocumentCounters.yearOf(now);
         LocalDate orderDay = order.orderedAt().atZone(StatementNumber.BOOKS_ZONE).toLocalDate();
-        return BillingCounters.lock(session, BillingCounters.INVOICES, year)
+        return DocumentCounters.lock(session, DocumentCounters.INVOICES, year)
                 .chain(last -> streamExists(session, invoiceId).chain(exists -> {
                     if (exists) {
                         LOG.infof("Order %s is invoiced already (%s)", order.orderId(), invoiceId);
@@ -62,12 +63,12 @@ public class FunderInvoices {
                         long fee = rule == null ? order.feeCents() : Fees.feeCents(face, rule.rateBasisPoints());
                         String ruleId = rule == null ? PROGRAMME_QUOTE : rule.feeRuleId();
                         var invoiced = new FunderInvoiced(invoiceId, order.funderId(), order.programmeId(),
-                                order.orderId(), BillingCounters.format(BillingCounters.INVOICES, year, last + 1), face,
+                                order.orderId(), DocumentCounters.format(DocumentCounters.INVOICES, year, last + 1), face,
                                 fee, face + fee, ruleId, now);
                         var metadata = new EventMetadata(envelope.correlationId(), envelope.id(), ACTOR);
                         return handler.handle(session, invoiceId.toString(), ONCE, SettlementEvent.class, invoiced,
                                         metadata)
-                                .chain(() -> BillingCounters.advance(session, BillingCounters.INVOICES, year, 1));
+                                .chain(() -> DocumentCounters.advance(session, DocumentCounters.INVOICES, year, 1));
                     });
                 }));
     }

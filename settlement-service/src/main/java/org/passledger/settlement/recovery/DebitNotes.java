@@ -15,6 +15,7 @@ import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.DebitNoteIssued;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.store.EventMetadata;
+import org.passledger.settlement.application.DocumentCounters;
 import org.passledger.settlement.domain.StatementNumber;
 import org.passledger.settlement.recovery.IncidentCommand.IssueDebitNote;
 import org.passledger.settlement.recovery.Incidents.DebitNote;
@@ -47,30 +48,16 @@ public class DebitNotes {
     }
 
     public static String number(int year, long rank) {
-        return "ND-" + StatementNumber.format(year, rank);
+        return DocumentCounters.format(DocumentCounters.DEBIT_NOTES, year, rank);
     }
 
     /** Issues every debit note due now; answers them. */
     public Uni<List<DebitNote>> run(Mutiny.Session session, EventMetadata metadata) {
         Instant now = clock.instant();
         int year = StatementNumber.yearOf(now);
-        return session.createNativeQuery("""
-                        insert into debit_note_counters (year, last_number) values (:year, 0)
-                        on conflict do nothing""")
-                .setParameter("year", year)
-                .executeUpdate()
-                .chain(() -> session.createNativeQuery(
-                                "select last_number from debit_note_counters where year = :year for update", Long.class)
-                        .setParameter("year", year)
-                        .getSingleResult())
+        return DocumentCounters.lock(session, DocumentCounters.DEBIT_NOTES, year)
                 .chain(last -> due(session, now).chain(dues -> issueAll(session, dues, year, last, metadata)))
-                .call(issued -> issued.isEmpty() ? Uni.createFrom().voidItem()
-                        : session.createNativeQuery(
-                                        "update debit_note_counters set last_number = last_number + :n where year = :year")
-                                .setParameter("n", (long) issued.size())
-                                .setParameter("year", year)
-                                .executeUpdate()
-                                .replaceWithVoid());
+                .call(issued -> DocumentCounters.advance(session, DocumentCounters.DEBIT_NOTES, year, issued.size()));
     }
 
     private Uni<List<Due>> due(Mutiny.Session session, Instant now) {

@@ -95,7 +95,7 @@ class DebitNoteTest {
                 .then().statusCode(200).extract().jsonPath().getList("[0].debitNotes.debitNoteNumber");
         assertThat(numbers).hasSize(1);
         long issued = SettlementFixtures.count("select count(*) from debit_notes");
-        long last = SettlementFixtures.count("select coalesce(sum(last_number), 0) from debit_note_counters");
+        long last = SettlementFixtures.count("select coalesce(sum(last_number), 0) from document_counters where series = 'ND'");
         assertThat(last).isEqualTo(issued);
         given().header("Authorization", TestTokens.bearer(Roles.AGENCY, "agency-1"))
                 .when().post("/debit-note-runs").then().statusCode(403);

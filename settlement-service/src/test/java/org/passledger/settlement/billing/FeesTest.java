@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passledger.events.SettlementEvent.CreditNoteIssued;
 import org.passledger.kernel.problem.ProblemException;
+import org.passledger.settlement.application.DocumentCounters;
 
 class FeesTest {
 
@@ -36,8 +37,8 @@ class FeesTest {
 
     @Test
     void numbers_nameTheirSeriesAndYear() {
-        assertThat(BillingCounters.format(BillingCounters.INVOICES, 2026, 42)).isEqualTo("FAC-2026-000042");
-        assertThat(BillingCounters.format(BillingCounters.CREDIT_NOTES, 2027, 1)).isEqualTo("AV-2027-000001");
-        assertThat(BillingCounters.yearOf(java.time.Instant.parse("2026-12-31T23:30:00Z"))).isEqualTo(2027);
+        assertThat(DocumentCounters.format(DocumentCounters.INVOICES, 2026, 42)).isEqualTo("FAC-2026-000042");
+        assertThat(DocumentCounters.format(DocumentCounters.CREDIT_NOTES, 2027, 1)).isEqualTo("AV-2027-000001");
+        assertThat(DocumentCounters.yearOf(java.time.Instant.parse("2026-12-31T23:30:00Z"))).isEqualTo(2027);
     }
 }
