@@ -41,7 +41,9 @@ public final class ProgrammeResponses {
     }
 
     @Schema(name = "OrderFunded", description = "The payment order was recorded and the order's vouchers activated")
-    public record OrderFunded(UUID programmeId, UUID orderId, String paymentOrderReference, long amountCents,
+    public record OrderFunded(UUID programmeId, UUID orderId, String paymentOrderReference,
+                              @Schema(description = "What the payment order settles: face value plus fee")
+                              long amountCents,
                               int vouchersActivated, Instant confirmedAt) {
 
         static OrderFunded of(ProgrammeService.FundedOrder funded) {

@@ -165,8 +165,9 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
             throw ProblemException.rule("order-already-funded",
                     "This order was already funded (payment order " + order.paymentOrderReference() + ").");
         }
+        // the payment order settles the quote: the vouchers' face value and the operator's fee
         return List.of(new FundingConfirmed(command.programmeId(), command.orderId(), state.funderId(),
-                command.paymentOrderReference(), order.amountCents(), clock.instant()));
+                command.paymentOrderReference(), order.amountCents() + order.feeCents(), clock.instant()));
     }
 
     private List<ProgrammeEvent> register(RegisterDistributor command, ProgrammeState state) {

@@ -93,7 +93,7 @@ class OrderJobAndPrintTest {
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> get(Roles.FUNDER, funder, jobPath).statusCode(200)
                 .body("activationStatus", equalTo("DONE")).body("vouchersActivated", equalTo(books * 5)));
         await().atMost(patience()).untilAsserted(() -> programmeView(Roles.FUNDER, funder, programmeId)
-                .statusCode(200).body("activated.count", equalTo(books * 5)).body("fundedCents", equalTo(books * 5000)));
+                .statusCode(200).body("activated.count", equalTo(books * 5)).body("fundedCents", equalTo(books * 5200)));
         IssuanceApi.fund(Roles.FUNDER, funder, programmeId, orderId).statusCode(409)
                 .body("code", equalTo("order-already-funded"));
 

@@ -54,7 +54,7 @@ class VoucherLifecycleTest {
         String code = codes.get(0);
 
         fund(Roles.FUNDER, funder, programmeId, orderId).statusCode(200)
-                .body("vouchersActivated", equalTo(10)).body("amountCents", equalTo(10_000));
+                .body("vouchersActivated", equalTo(10)).body("amountCents", equalTo(10_400));
         fund(Roles.OPERATOR, "operator", programmeId, orderId).statusCode(409)
                 .body("code", equalTo("order-already-funded"));
 
@@ -74,7 +74,7 @@ class VoucherLifecycleTest {
         await().atMost(patience()).untilAsserted(() -> programmeView(Roles.FUNDER, funder, programmeId).statusCode(200)
                 .body("committedCents", equalTo(10_000))
                 .body("remainingCents", equalTo(4_990_000))
-                .body("fundedCents", equalTo(10_000))
+                .body("fundedCents", equalTo(10_400))
                 .body("feesCents", equalTo(400))
                 .body("issued.count", equalTo(10)).body("issued.amountCents", equalTo(10_000))
                 .body("activated.count", equalTo(10))

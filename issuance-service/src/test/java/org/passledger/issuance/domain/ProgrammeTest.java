@@ -153,10 +153,10 @@ class ProgrammeTest {
     }
 
     @Test
-    void funding_confirmsTheOrdersFaceValue() {
+    void funding_confirmsTheOrdersFaceValueAndFee() {
         ProgrammeState state = spec.given(opened(5_000_000), ordered(ORDER, 2))
                 .when(new ConfirmFunding(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00417"))
-                .then(new FundingConfirmed(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00417", 20_000, NOW));
+                .then(new FundingConfirmed(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00417", 20_800, NOW));
         assertThat(state.orders().get(ORDER).funded()).isTrue();
     }
 
@@ -164,13 +164,13 @@ class ProgrammeTest {
     void funding_byTheOperator_isAccepted() {
         spec.given(opened(5_000_000), ordered(ORDER, 2))
                 .when(new ConfirmFunding(PROGRAMME, ORDER, null, "MANDAT-2026-00417"))
-                .then(new FundingConfirmed(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00417", 20_000, NOW));
+                .then(new FundingConfirmed(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00417", 20_800, NOW));
     }
 
     @Test
     void funding_isRejected_whenTheOrderIsAlreadyFunded() {
         spec.given(opened(5_000_000), ordered(ORDER, 2),
-                        new FundingConfirmed(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00417", 20_000, NOW))
+                        new FundingConfirmed(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00417", 20_800, NOW))
                 .when(new ConfirmFunding(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00418"))
                 .thenRejectedWith(409, "order-already-funded");
     }
