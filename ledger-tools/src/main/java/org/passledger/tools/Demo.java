@@ -50,9 +50,12 @@ public final class Demo {
         System.out.println("A voucher's journey through pass-ledger");
         System.out.println();
         JourneyReport report = new VoucherJourney(clients, line -> System.out.println("  " + line)).run();
+        var parties = report.parties();
+        JourneyReport.Books books = new VoucherJourney(clients, line -> { })
+                .books(parties.funderId(), parties.programmeId(), parties.operatorId());
         System.out.println();
         printViews(report.views());
-        save(report);
+        save(report, books);
         System.out.println();
         System.out.println("Saved to " + savedJourney() + "; after ./ledger down and ./ledger up, `./ledger demo verify`"
                 + " checks every service still holds this voucher, each event counted once.");
@@ -69,8 +72,11 @@ public final class Demo {
                 uuid(saved, "programmeId"));
         JourneyReport.Views views = new VoucherJourney(clients, line -> { }).views(parties, saved.getProperty("voucherCode"),
                 uuid(saved, "voucherId"), uuid(saved, "redemptionId"), uuid(saved, "statementId"));
+        JourneyReport.Books books = new VoucherJourney(clients, line -> { })
+                .books(parties.funderId(), parties.programmeId(), parties.operatorId());
         printViews(views);
-        Properties now = counts(views);
+        printBooks(books);
+        Properties now = counts(views, books);
         boolean same = true;
         for (String name : now.stringPropertyNames()) {
             if (!now.getProperty(name).equals(saved.getProperty(name))) {
@@ -111,8 +117,16 @@ public final class Demo {
                 VoucherJourney.euros(re.getAmountCents()), re.getReimbursedAt());
     }
 
-    private void save(JourneyReport report) throws IOException {
-        Properties saved = counts(report.views());
+    private static void printBooks(JourneyReport.Books books) {
+        var ledger = books.trialBalance();
+        var reconciled = books.reconciliation();
+        System.out.printf("  settlement-service  ledger: debits %s = credits %s; programme reconciled with %d difference(s)%n",
+                VoucherJourney.euros(ledger.getTotalDebitCents()), VoucherJourney.euros(ledger.getTotalCreditCents()),
+                reconciled.getDifferences().size());
+    }
+
+    private void save(JourneyReport report, JourneyReport.Books books) throws IOException {
+        Properties saved = counts(report.views(), books);
         var parties = report.parties();
         saved.setProperty("structureId", parties.structureId().toString());
         saved.setProperty("funderId", parties.funderId().toString());
@@ -131,7 +145,7 @@ public final class Demo {
     }
 
     /** The figures that must not change when the stack restarts: what each read model counted. */
-    private static Properties counts(JourneyReport.Views views) {
+    private static Properties counts(JourneyReport.Views views, JourneyReport.Books books) {
         Properties counts = new Properties();
         counts.setProperty("labelling.eventsApplied", String.valueOf(views.structure().getEventsApplied()));
         counts.setProperty("issuance.voucher.eventsApplied", String.valueOf(views.voucher().getEventsApplied()));
@@ -145,6 +159,12 @@ public final class Demo {
         counts.setProperty("settlement.statement.eventsApplied", String.valueOf(views.statement().getEventsApplied()));
         counts.setProperty("settlement.statement.status", String.valueOf(views.statement().getStatus()));
         counts.setProperty("settlement.reimbursement.eventsApplied", String.valueOf(views.reimbursement().getEventsApplied()));
+        // the ledger books each event once: a replay after the restart would change its totals
+        counts.setProperty("settlement.ledger.totals", books.trialBalance().getTotalDebitCents() + " debit, "
+                + books.trialBalance().getTotalCreditCents() + " credit");
+        var reconciled = books.reconciliation();
+        counts.setProperty("settlement.reconciliation", reconciled.getReimbursedCount() + " reimbursed, "
+                + reconciled.getDifferences().size() + " differences");
         return counts;
     }
 
