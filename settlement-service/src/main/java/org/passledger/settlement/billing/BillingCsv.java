@@ -8,7 +8,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.passledger.settlement.billing.FunderAccounts.CreditNote;
 import org.passledger.settlement.billing.FunderAccounts.Invoice;
-import org.passledger.settlement.ledger.Cents;
+import org.passledger.settlement.reporting.Csv;
 
 /** A funder's invoices and credit notes as RFC 4180 CSV (UTF-8, header row, cents and euros). */
 public final class BillingCsv {
@@ -27,8 +27,8 @@ public final class BillingCsv {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(INVOICE_HEADER).get())) {
             for (Invoice i : invoices) {
                 printer.printRecord(i.invoiceNumber(), i.invoiceId(), i.orderId(), i.programmeId(), i.feeRuleId(),
-                        i.invoicedAt(), i.faceValueCents(), i.feeCents(), i.totalCents(), Cents.euros(i.faceValueCents()),
-                        Cents.euros(i.feeCents()), Cents.euros(i.totalCents()));
+                        i.invoicedAt(), i.faceValueCents(), i.feeCents(), i.totalCents(), Csv.euros(i.faceValueCents()),
+                        Csv.euros(i.feeCents()), Csv.euros(i.totalCents()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,7 +41,7 @@ public final class BillingCsv {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CREDIT_NOTE_HEADER).get())) {
             for (CreditNote n : notes) {
                 printer.printRecord(n.creditNoteNumber(), n.creditNoteId(), n.programmeId(), n.voucherCount(),
-                        n.issuedAt(), n.amountCents(), Cents.euros(n.amountCents()));
+                        n.issuedAt(), n.amountCents(), Csv.euros(n.amountCents()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import org.passledger.settlement.ledger.api.LedgerResponses.AccountBalance;
 import org.passledger.settlement.ledger.api.LedgerResponses.AccountStatement;
 import org.passledger.settlement.ledger.api.LedgerResponses.StatementEntry;
 import org.passledger.settlement.ledger.api.LedgerResponses.TrialBalance;
+import org.passledger.settlement.reporting.Csv;
 
 /** The trial balance and account statements as RFC 4180 CSV (UTF-8, header row, cents and euros). */
 public final class LedgerCsv {
@@ -27,7 +28,7 @@ public final class LedgerCsv {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(TRIAL_BALANCE_HEADER).get())) {
             for (AccountBalance a : balance.accounts()) {
                 printer.printRecord(a.account(), a.normalSide(), a.debitCents(), a.creditCents(), a.balanceCents(),
-                        Cents.euros(a.debitCents()), Cents.euros(a.creditCents()), Cents.euros(a.balanceCents()));
+                        Csv.euros(a.debitCents()), Csv.euros(a.creditCents()), Csv.euros(a.balanceCents()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,7 +42,7 @@ public final class LedgerCsv {
             for (StatementEntry e : statement.entries()) {
                 printer.printRecord(statement.account(), e.bookedAt(), e.entryId(), e.sourceEventId(), e.sourceType(),
                         e.description(), e.debitCents(), e.creditCents(), e.balanceCents(),
-                        Cents.euros(e.debitCents()), Cents.euros(e.creditCents()), Cents.euros(e.balanceCents()));
+                        Csv.euros(e.debitCents()), Csv.euros(e.creditCents()), Csv.euros(e.balanceCents()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,6 +23,7 @@ import org.passledger.events.SettlementEvent.SettlementRunOpened;
 import org.passledger.events.SettlementEvent.StatementIssued;
 import org.passledger.events.SettlementEvent.VoucherReimbursed;
 import org.passledger.settlement.ledger.Posting.Line;
+import org.passledger.settlement.reporting.Csv;
 
 class PostingRulesTest {
 
@@ -166,7 +167,7 @@ class PostingRulesTest {
         assertThat(LedgerDates.endOf("2026-03-29", "asOf")).isEqualTo(Instant.parse("2026-03-29T22:00:00Z"));
         assertThat(LedgerDates.startOf("2026-03-29", "from")).isEqualTo(Instant.parse("2026-03-28T23:00:00Z"));
         assertThat(LedgerDates.endOf("2026-03-29T10:00:00Z", "asOf")).isEqualTo(Instant.parse("2026-03-29T10:00:00Z"));
-        assertThat(Cents.euros(-1234)).isEqualTo("-12.34");
-        assertThat(Cents.euros(5)).isEqualTo("0.05");
+        assertThat(Csv.euros(-1234L)).isEqualTo("-12.34");
+        assertThat(Csv.euros(5L)).isEqualTo("0.05");
     }
 }

@@ -26,6 +26,7 @@ import org.passledger.settlement.billing.FunderAccounts;
 import org.passledger.settlement.billing.FunderAccounts.Balance;
 import org.passledger.settlement.billing.FunderAccounts.CreditNote;
 import org.passledger.settlement.billing.FunderAccounts.Invoice;
+import org.passledger.settlement.reporting.Csv;
 
 @Path("/funders/{funderId}")
 @Tag(name = "Funder billing", description = "Invoices on orders, credit notes for unused vouchers")
@@ -68,8 +69,7 @@ public class FunderResource {
     @APIResponse(responseCode = "200", description = "The CSV",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> invoicesCsv(@PathParam("funderId") UUID funderId) {
-        return invoices(funderId).map(list -> Response.ok(BillingCsv.invoices(list), CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"factures.csv\"").build());
+        return invoices(funderId).map(list -> Csv.attachment(BillingCsv.invoices(list), "factures.csv"));
     }
 
     @GET
@@ -90,8 +90,7 @@ public class FunderResource {
     @APIResponse(responseCode = "200", description = "The CSV",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> creditNotesCsv(@PathParam("funderId") UUID funderId) {
-        return creditNotes(funderId).map(list -> Response.ok(BillingCsv.creditNotes(list), CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"avoirs.csv\"").build());
+        return creditNotes(funderId).map(list -> Csv.attachment(BillingCsv.creditNotes(list), "avoirs.csv"));
     }
 
     @GET

@@ -35,6 +35,7 @@ import org.passledger.settlement.ledger.api.LedgerResponses.AccountBalance;
 import org.passledger.settlement.ledger.api.LedgerResponses.AccountStatement;
 import org.passledger.settlement.ledger.api.LedgerResponses.StatementEntry;
 import org.passledger.settlement.ledger.api.LedgerResponses.TrialBalance;
+import org.passledger.settlement.reporting.Csv;
 
 @Path("/ledger")
 @Tag(name = "Ledger", description = "The double-entry ledger: every money-moving event booked as a balanced entry")
@@ -98,8 +99,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "The CSV",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> trialBalanceCsv(@QueryParam("asOf") String asOf) {
-        return trialBalance(asOf).map(balance -> Response.ok(LedgerCsv.trialBalance(balance), CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"balance.csv\"").build());
+        return trialBalance(asOf).map(balance -> Csv.attachment(LedgerCsv.trialBalance(balance), "balance.csv"));
     }
 
     @GET
@@ -144,9 +144,7 @@ public class LedgerResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> statementCsv(@PathParam("account") String account, @QueryParam("from") String from,
                                       @QueryParam("to") String to) {
-        return statement(account, from, to).map(statement -> Response.ok(LedgerCsv.statement(statement),
-                        CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"compte.csv\"").build());
+        return statement(account, from, to).map(statement -> Csv.attachment(LedgerCsv.statement(statement), "compte.csv"));
     }
 
     private void requireMayRead(String account) {
