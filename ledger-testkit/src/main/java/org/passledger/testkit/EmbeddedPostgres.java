@@ -13,6 +13,9 @@ import java.util.UUID;
  */
 public final class EmbeddedPostgres {
 
+    /** System property: "true" starts the embedded server with fsync and synchronous commit on. */
+    public static final String DURABLE = "ledger.test.pg.durable";
+
     /** Where a test database lives. */
     public record Database(String host, int port, String name, String user, String password) {
 
@@ -63,9 +66,13 @@ public final class EmbeddedPostgres {
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres embedded() {
         if (server == null) {
             try {
-                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .start();
+                var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300");
+                if (Boolean.getBoolean(DURABLE)) {
+                    // zonky turns fsync and synchronous commit off; benchmarks measure the server as shipped
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                }
+                server = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();

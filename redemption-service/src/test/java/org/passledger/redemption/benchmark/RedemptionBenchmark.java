@@ -108,14 +108,29 @@ public final class RedemptionBenchmark {
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         int seconds = Integer.getInteger("bench.seconds", 10);
 
+        System.setProperty(EmbeddedPostgres.DURABLE, "true");
         new LedgerTestResources().start();
         EmbeddedPostgres.Database db = LedgerTestResources.database();
+        System.out.printf(Locale.ROOT, "PostgreSQL fsync=%s synchronous_commit=%s; load average %s%n",
+                setting(db, "fsync"), setting(db, "synchronous_commit"), loadAverage());
         Process service = startService(db);
         try {
             int port = awaitReady(service);
             List<UUID> places = new ArrayList<>();
+            long seedStart = System.nanoTime();
             List<String> codes = seed(places, warmup + redemptions);
-            System.out.printf(Locale.ROOT, "seeded %d places and %d vouchers%n", places.size(), codes.size());
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            int seededEvents = 3 * codes.size() + 2 * places.size();
+            System.out.printf(Locale.ROOT, "%nLive projections: %d events (%d places, %d vouchers issued, activated "
+                    + "and handed out) published and applied in %.1f s: %.0f events/s; load average %s%n",
+                    seededEvents, places.size(), codes.size(), seedSeconds, seededEvents / seedSeconds, loadAverage());
+
+            long rebuildStart = System.nanoTime();
+            int rebuilt = rebuild(port, "redemption.voucher-eligibility");
+            double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
+            System.out.printf(Locale.ROOT, "Rebuild of redemption.voucher-eligibility: %d events in %.1f s: "
+                    + "%.0f events/s; load average %s%n", rebuilt, rebuildSeconds, rebuilt / rebuildSeconds,
+                    loadAverage());
 
             redeemAll(port, places, codes.subList(0, warmup), concurrency); // warm-up, not reported
             Result http = redeemAll(port, places, codes.subList(warmup, codes.size()), concurrency);
@@ -251,6 +266,41 @@ public final class RedemptionBenchmark {
                 .until(() -> count(db, "select count(*) from voucher_eligibility where events_applied = 3") >= vouchers
                         && count(db, "select count(*) from structure_label_period") >= PLACES);
         return codes;
+    }
+
+    /** Rebuilds a projection over HTTP; answers how many events it was fed. */
+    private static int rebuild(int port, String projection) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/admin/projections/" + projection + "/rebuild"))
+                .header("Authorization", TestTokens.bearer(Roles.OPERATOR, "benchmark"))
+                .timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("rebuild answered " + response.statusCode() + ": " + response.body());
+        }
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"eventsApplied\"\\s*:\\s*(\\d+)")
+                .matcher(response.body());
+        if (!count.find()) {
+            throw new IllegalStateException("no eventsApplied in " + response.body());
+        }
+        return Integer.parseInt(count.group(1));
+    }
+
+    private static String setting(EmbeddedPostgres.Database db, String name) throws Exception {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("show " + name)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    /** The 1-minute load average, read beside each figure. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException unknown) {
+            return "unknown";
+        }
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, long version, LedgerEvent event) {
