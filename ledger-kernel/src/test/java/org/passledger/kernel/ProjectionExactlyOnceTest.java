@@ -65,6 +65,28 @@ class ProjectionExactlyOnceTest {
     }
 
     @Test
+    void aRecordThatFailsOnItsOwn_isDeadLettered_andTheOthersOfItsBatchAreAppliedOnce() {
+        UUID before = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        KernelApi.extend(before, 0, "2027-01-31").then().statusCode(201);
+        KernelApi.extend(failing, 0, "1999-01-31").then().statusCode(201);
+        KernelApi.extend(after, 0, "2027-03-31").then().statusCode(201);
+
+        awaitView(before, 1);
+        awaitView(after, 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dead = KafkaTopics.readAll(DEAD_LETTERS).stream()
+                    .filter(r -> failing.toString().equals(r.key())).toList();
+            assertThat(dead).hasSize(1);
+            assertThat(KafkaTopics.header(dead.get(0), "dead-letter-reason")).contains("before 2000");
+            assertThat(KafkaTopics.header(dead.get(0), CloudEvents.TYPE)).isEqualTo("voucher.validity-extended.v1");
+        });
+        KernelApi.asOperator().get("/test/vouchers/" + failing).then().statusCode(404);
+        KernelApi.asOperator().get("/test/vouchers/" + before).then().body("eventsApplied", equalTo(1));
+    }
+
+    @Test
     void aRebuiltProjection_equalsTheLiveOne_andReplayingTheTopicChangesNothing() throws Exception {
         for (int i = 0; i < 5; i++) {
             UUID voucher = UUID.randomUUID();

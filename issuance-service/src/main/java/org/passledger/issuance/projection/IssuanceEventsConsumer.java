@@ -2,7 +2,7 @@ package org.passledger.issuance.projection;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.passledger.kernel.projection.ProjectionRunner;
 
@@ -35,22 +35,22 @@ public class IssuanceEventsConsumer {
     }
 
     @Incoming(PROGRAMMES)
-    public Uni<Void> programmeEvents(ConsumerRecord<String, String> record) {
-        return runner.consume(record, programmes);
+    public Uni<Void> programmeEvents(ConsumerRecords<String, String> records) {
+        return runner.consume(PROGRAMMES, records, programmes);
     }
 
     @Incoming(VOUCHERS)
-    public Uni<Void> voucherEvents(ConsumerRecord<String, String> record) {
-        return runner.consume(record, vouchers, programmes, stock, history);
+    public Uni<Void> voucherEvents(ConsumerRecords<String, String> records) {
+        return runner.consume(VOUCHERS, records, vouchers, programmes, stock, history);
     }
 
     @Incoming(REDEMPTIONS)
-    public Uni<Void> redemptionEvents(ConsumerRecord<String, String> record) {
-        return runner.consume(record, vouchers, programmes, history);
+    public Uni<Void> redemptionEvents(ConsumerRecords<String, String> records) {
+        return runner.consume(REDEMPTIONS, records, vouchers, programmes, history);
     }
 
     @Incoming(SETTLEMENTS)
-    public Uni<Void> settlementEvents(ConsumerRecord<String, String> record) {
-        return runner.consume(record, vouchers, programmes, history);
+    public Uni<Void> settlementEvents(ConsumerRecords<String, String> records) {
+        return runner.consume(SETTLEMENTS, records, vouchers, programmes, history);
     }
 }

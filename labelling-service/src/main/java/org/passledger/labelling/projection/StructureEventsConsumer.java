@@ -2,7 +2,7 @@ package org.passledger.labelling.projection;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.passledger.kernel.projection.ProjectionRunner;
 
@@ -24,7 +24,7 @@ public class StructureEventsConsumer {
     }
 
     @Incoming("structures")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return runner.consume(record, structures, profiles, applications);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return runner.consume("structures", records, structures, profiles, applications);
     }
 }

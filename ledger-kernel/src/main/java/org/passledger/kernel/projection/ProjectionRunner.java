@@ -1,14 +1,24 @@
 package org.passledger.kernel.projection;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -18,30 +28,79 @@ import org.passledger.events.UnknownEventTypeException;
 import org.passledger.kernel.store.SqlTime;
 
 /**
- * Applies consumed events to projections exactly once in effect: the event id goes into the inbox in the
+ * Applies consumed events to projections exactly once in effect: each event id goes into the inbox in the
  * same transaction as the projection change, so a redelivered or replayed event changes nothing.
- * A record that cannot be decoded fails at once (the channel's dead-letter strategy takes it with the
- * reason); other failures are retried a few times first.
+ *
+ * <p>A poll batch is applied in one transaction (one commit, one fsync, for up to {@code max.poll.records}
+ * events). A record that cannot be decoded goes to the dead-letter topic at once. If the batch fails, it is
+ * tried again, then record by record, so that one bad record is retried on its own and dead-lettered alone
+ * while the rest of its batch is applied.
  */
 @ApplicationScoped
 public class ProjectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
+    /** Entities a projection loaded are let go this often, so a large batch does not grow the session. */
+    private static final int CLEAR_EVERY = 200;
 
     private final Mutiny.SessionFactory sessions;
     private final Clock clock;
+    private final DeadLetters deadLetters;
+    private final Counter applied;
+    private final Counter deadLettered;
 
-    public ProjectionRunner(Mutiny.SessionFactory sessions, Clock clock) {
+    public ProjectionRunner(Mutiny.SessionFactory sessions, Clock clock, DeadLetters deadLetters, MeterRegistry meters) {
         this.sessions = sessions;
         this.clock = clock;
+        this.deadLetters = deadLetters;
+        this.applied = Counter.builder("ledger.projection.records.applied")
+                .description("Consumed records applied to the projections (or found already applied)").register(meters);
+        this.deadLettered = Counter.builder("ledger.projection.records.dead-lettered")
+                .description("Consumed records sent to a dead-letter topic").register(meters);
     }
 
-    public Uni<Void> consume(ConsumerRecord<String, String> record, Projection... projections) {
-        return Uni.createFrom().item(() -> decode(record))
-                .chain(event -> sessions.withTransaction((session, tx) -> applyAll(session, event, List.of(projections)))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5))
-                .onFailure().invoke(failure -> LOG.warnf("Record %s-%d@%d not applied, it goes to the dead-letter topic: %s",
-                        record.topic(), record.partition(), record.offset(), failure.getMessage()));
+    /** Applies a poll batch of the channel to the projections; completes once every record is applied or dead-lettered. */
+    public Uni<Void> consume(String channel, ConsumerRecords<String, String> records, Projection... projections) {
+        List<Decoded> good = new ArrayList<>();
+        List<Uni<Void>> poison = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                good.add(new Decoded(record, decode(record)));
+            } catch (MalformedEventException e) {
+                poison.add(deadLetter(channel, record, e));
+            }
+        }
+        Uni<Void> dead = poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid();
+        return dead.chain(() -> applyAll(channel, good, List.of(projections)));
+    }
+
+    private Uni<Void> applyAll(String channel, List<Decoded> batch, List<Projection> projections) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<EventEnvelope> events = batch.stream().map(Decoded::event).toList();
+        return sessions.withTransaction((session, tx) -> applyBatch(session, events, projections))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(500)).atMost(2)
+                .invoke(() -> applied.increment(batch.size()))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.debugf("batch of %d records failed (%s), applying them one by one", batch.size(), failure.toString());
+                    return Multi.createFrom().iterable(batch)
+                            .onItem().transformToUniAndConcatenate(one -> applyAlone(channel, one, projections))
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> applyAlone(String channel, Decoded one, List<Projection> projections) {
+        return sessions.withTransaction((session, tx) -> applyBatch(session, List.of(one.event()), projections))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
+                .invoke(() -> applied.increment())
+                .onFailure().recoverWithUni(failure -> deadLetter(channel, one.record(), failure));
+    }
+
+    private Uni<Void> deadLetter(String channel, ConsumerRecord<String, String> record, Throwable failure) {
+        LOG.warnf("Record %s-%d@%d not applied, it goes to the dead-letter topic: %s",
+                record.topic(), record.partition(), record.offset(), failure.getMessage());
+        return deadLetters.send(channel, record, failure).invoke(() -> deadLettered.increment());
     }
 
     /** Decodes a Kafka record into an envelope; a record that is not a valid event is poison. */
@@ -59,26 +118,56 @@ public class ProjectionRunner {
         }
     }
 
-    Uni<Void> applyAll(Mutiny.Session session, EventEnvelope event, List<Projection> projections) {
+    /**
+     * Applies events in order to the projections, each at most once per projection, in the caller's transaction.
+     * Per projection: its lock (serialising the live consumers and a rebuild), then one inbox insert for all
+     * the events, which says which of them it has not seen yet.
+     */
+    Uni<Void> applyBatch(Mutiny.Session session, List<EventEnvelope> events, List<Projection> projections) {
+        Map<String, Set<UUID>> unseen = new HashMap<>();
+        List<Projection> byName = projections.stream().sorted(Comparator.comparing(Projection::name)).toList();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Projection projection : byName) { // one lock order for every consumer: no deadlock between channels
+            chain = chain.chain(() -> lock(session, projection))
+                    .chain(() -> recordInInbox(session, projection, events))
+                    .invoke(fresh -> unseen.put(projection.name(), fresh))
+                    .replaceWithVoid();
+        }
+        return chain.chain(() -> Multi.createFrom().range(0, events.size())
+                .onItem().transformToUniAndConcatenate(i -> applyOne(session, events.get(i), projections, unseen)
+                        .chain(() -> (i + 1) % CLEAR_EVERY == 0 ? session.flush().invoke(session::clear) : session.flush()))
+                .collect().last()
+                .replaceWithVoid());
+    }
+
+    private static Uni<Void> applyOne(Mutiny.Session session, EventEnvelope event, List<Projection> projections,
+                                      Map<String, Set<UUID>> unseen) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Projection projection : projections) {
-            chain = chain.chain(() -> applyOnce(session, projection, event));
+            // remove: the same event twice in one batch is applied once
+            if (unseen.get(projection.name()).remove(event.id())) {
+                chain = chain.chain(() -> projection.apply(session, event));
+            }
         }
         return chain;
     }
 
-    /** Serialises appliers of one projection (live consumer and rebuild), then applies unless already seen. */
-    Uni<Void> applyOnce(Mutiny.Session session, Projection projection, EventEnvelope event) {
-        return lock(session, projection)
-                .chain(() -> session.createNativeQuery("""
-                                insert into inbox (projection, event_id, processed_at)
-                                values (:projection, cast(:eventId as uuid), to_timestamp(cast(:micros as bigint) / 1000000.0))
-                                on conflict do nothing""")
-                        .setParameter("projection", projection.name())
-                        .setParameter("eventId", event.id().toString())
-                        .setParameter("micros", SqlTime.toMicros(clock.instant()))
-                        .executeUpdate())
-                .chain(inserted -> inserted == 1 ? projection.apply(session, event) : Uni.createFrom().voidItem());
+    /** Inserts the events' ids into the projection's inbox; returns those that were not there yet. */
+    private Uni<Set<UUID>> recordInInbox(Mutiny.Session session, Projection projection, List<EventEnvelope> events) {
+        String ids = events.stream().map(e -> e.id().toString()).distinct().collect(Collectors.joining(","));
+        return session.createNativeQuery("""
+                        with fresh as (
+                            insert into inbox (projection, event_id, processed_at)
+                            select :projection, id, to_timestamp(cast(:micros as bigint) / 1000000.0)
+                            from unnest(cast(string_to_array(:ids, ',') as uuid[])) as id
+                            on conflict do nothing
+                            returning event_id)
+                        select cast(event_id as text) from fresh""", String.class)
+                .setParameter("projection", projection.name())
+                .setParameter("micros", SqlTime.toMicros(clock.instant()))
+                .setParameter("ids", ids)
+                .getResultList()
+                .map(rows -> rows.stream().map(UUID::fromString).collect(Collectors.toCollection(HashSet::new)));
     }
 
     static Uni<Void> lock(Mutiny.Session session, Projection projection) {
@@ -86,5 +175,8 @@ public class ProjectionRunner {
                 .setParameter("name", "projection:" + projection.name())
                 .getSingleResult()
                 .replaceWithVoid();
+    }
+
+    private record Decoded(ConsumerRecord<String, String> record, EventEnvelope event) {
     }
 }

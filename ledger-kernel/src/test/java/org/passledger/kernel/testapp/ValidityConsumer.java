@@ -2,7 +2,7 @@ package org.passledger.kernel.testapp;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.passledger.kernel.projection.ProjectionRunner;
 
@@ -18,7 +18,7 @@ public class ValidityConsumer {
     }
 
     @Incoming("test-vouchers")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return runner.consume(record, projection);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return runner.consume("test-vouchers", records, projection);
     }
 }

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,8 +40,8 @@ import org.passledger.events.Topics;
 import org.passledger.kernel.store.SqlTime;
 
 /**
- * How far behind its consumed topics this service's projections are. After each consumed record (applied or
- * sent to the dead-letter topic) the next offset of its partition is written to {@code consumer_position};
+ * How far behind its consumed topics this service's projections are. After each consumed poll batch (its records
+ * applied or sent to the dead-letter topic) the next offset of each of its partitions is written to {@code consumer_position};
  * every instance writes there, so the lag is the group's, not one instance's.
  *
  * <p>Lag of a topic = sum over its partitions of (end offset now - next offset applied, floored at the partition's
@@ -115,29 +116,44 @@ public class ConsumerPositions {
         }
     }
 
-    /** Runs the consumption of a record, then records its partition as applied up to it, whatever the outcome. */
-    public Uni<Void> tracking(ConsumerRecord<String, String> record, Supplier<Uni<Void>> consumption) {
-        return Uni.createFrom().<Void>deferred(consumption::get).onItemOrFailure().call((ignored, failure) -> advance(record)
-                .onFailure().invoke(e -> LOG.debugf(e, "position of %s-%d not written", record.topic(),
-                        record.partition()))
+    /** Runs the consumption of a poll batch, then records its partitions as applied up to it, whatever the outcome. */
+    public Uni<Void> tracking(ConsumerRecords<String, String> records, Supplier<Uni<Void>> consumption) {
+        return Uni.createFrom().<Void>deferred(consumption::get).onItemOrFailure().call((ignored, failure) -> advance(records)
+                .onFailure().invoke(e -> LOG.debugf(e, "positions of %s not written", records.partitions()))
                 .onFailure().recoverWithNull());
     }
 
-    private Uni<Void> advance(ConsumerRecord<String, String> record) {
-        Instant eventTime = record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : null;
-        return sessions.withTransaction(session -> session.createNativeQuery("""
+    /** One upsert per partition of the batch, all in one transaction. */
+    private Uni<Void> advance(ConsumerRecords<String, String> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.withTransaction(session -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, String>> applied = records.records(partition);
+                ConsumerRecord<String, String> last = applied.get(applied.size() - 1);
+                chain = chain.chain(() -> advance(session, last));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> advance(Mutiny.Session session, ConsumerRecord<String, String> last) {
+        Instant eventTime = last.timestamp() > 0 ? Instant.ofEpochMilli(last.timestamp()) : null;
+        return session.createNativeQuery("""
                         insert into consumer_position (topic, partition, next_offset, event_time, updated_at)
                         values (:topic, :partition, :next, :eventTime, :now)
                         on conflict (topic, partition) do update
                         set next_offset = greatest(consumer_position.next_offset, excluded.next_offset),
                             event_time = coalesce(excluded.event_time, consumer_position.event_time),
                             updated_at = excluded.updated_at""")
-                .setParameter("topic", record.topic())
-                .setParameter("partition", record.partition())
-                .setParameter("next", record.offset() + 1)
+                .setParameter("topic", last.topic())
+                .setParameter("partition", last.partition())
+                .setParameter("next", last.offset() + 1)
                 .setParameter("eventTime", (eventTime == null ? clock.instant() : eventTime).atOffset(ZoneOffset.UTC))
                 .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate().replaceWithVoid();
     }
 
     /**

@@ -2,7 +2,7 @@ package org.passledger.redemption.projection;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.passledger.kernel.projection.ProjectionRunner;
 
@@ -21,7 +21,7 @@ public class VoucherEventsConsumer {
     }
 
     @Incoming(Channels.VOUCHERS)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return positions.tracking(record, () -> runner.consume(record, projection));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return positions.tracking(records, () -> runner.consume(Channels.VOUCHERS, records, projection));
     }
 }

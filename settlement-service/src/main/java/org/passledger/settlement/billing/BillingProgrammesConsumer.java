@@ -2,7 +2,7 @@ package org.passledger.settlement.billing;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.passledger.kernel.projection.ProjectionRunner;
 
@@ -19,7 +19,7 @@ public class BillingProgrammesConsumer {
     }
 
     @Incoming("billing-programmes")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return runner.consume(record, invoicing);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return runner.consume("billing-programmes", records, invoicing);
     }
 }

@@ -2,7 +2,7 @@ package org.passledger.settlement.reconciliation;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.passledger.kernel.projection.ProjectionRunner;
 
@@ -19,22 +19,22 @@ public class ReconciliationConsumer {
     }
 
     @Incoming("reconciliation-programmes")
-    public Uni<Void> programmes(ConsumerRecord<String, String> record) {
-        return runner.consume(record, facts);
+    public Uni<Void> programmes(ConsumerRecords<String, String> records) {
+        return runner.consume("reconciliation-programmes", records, facts);
     }
 
     @Incoming("reconciliation-vouchers")
-    public Uni<Void> vouchers(ConsumerRecord<String, String> record) {
-        return runner.consume(record, facts);
+    public Uni<Void> vouchers(ConsumerRecords<String, String> records) {
+        return runner.consume("reconciliation-vouchers", records, facts);
     }
 
     @Incoming("reconciliation-redemptions")
-    public Uni<Void> redemptions(ConsumerRecord<String, String> record) {
-        return runner.consume(record, facts);
+    public Uni<Void> redemptions(ConsumerRecords<String, String> records) {
+        return runner.consume("reconciliation-redemptions", records, facts);
     }
 
     @Incoming("reconciliation-settlements")
-    public Uni<Void> settlements(ConsumerRecord<String, String> record) {
-        return runner.consume(record, facts);
+    public Uni<Void> settlements(ConsumerRecords<String, String> records) {
+        return runner.consume("reconciliation-settlements", records, facts);
     }
 }

@@ -1,0 +1,76 @@
+package org.passledger.kernel.projection;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Sends a consumed record that cannot be applied to its channel's dead-letter topic, as it was (key, value,
+ * headers) plus why: the same headers as the messaging connector's own dead-letter strategy, so operators and
+ * tools read one format. Batch consumers need it because they dead-letter single records of a poll batch.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    /** The outgoing channel dead letters leave through, topic set per record. */
+    public static final String CHANNEL = "ledger-dead-letters";
+
+    private static final String TOPIC_KEY = "mp.messaging.incoming.%s.dead-letter-queue.topic";
+
+    private final MutinyEmitter<String> emitter;
+    private final Config config;
+
+    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter, Config config) {
+        this.emitter = emitter;
+        this.config = config;
+    }
+
+    /** The dead-letter topic of an incoming channel, as configured for it. */
+    public String topicOf(String channel) {
+        return config.getOptionalValue(TOPIC_KEY.formatted(channel), String.class).orElseThrow(() ->
+                new IllegalStateException("channel " + channel + " has no " + TOPIC_KEY.formatted(channel)));
+    }
+
+    /** Every dead-letter topic configured for this service's incoming channels. */
+    public List<String> topics() {
+        return StreamSupport.stream(config.getPropertyNames().spliterator(), false)
+                .filter(name -> name.startsWith("mp.messaging.incoming.") && name.endsWith(".dead-letter-queue.topic"))
+                .map(name -> config.getValue(name, String.class))
+                .distinct().sorted().toList();
+    }
+
+    /** Completes once the broker has the dead letter. */
+    public Uni<Void> send(String channel, ConsumerRecord<String, String> record, Throwable reason) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        header(headers, "dead-letter-reason", String.valueOf(reason.getMessage()));
+        header(headers, "dead-letter-exception-class-name", reason.getClass().getName());
+        if (reason.getCause() != null) {
+            header(headers, "dead-letter-cause", String.valueOf(reason.getCause().getMessage()));
+            header(headers, "dead-letter-cause-class-name", reason.getCause().getClass().getName());
+        }
+        header(headers, "dead-letter-topic", record.topic());
+        header(headers, "dead-letter-partition", Integer.toString(record.partition()));
+        header(headers, "dead-letter-offset", Long.toString(record.offset()));
+        Message<String> letter = Message.of(record.value() == null ? "" : record.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(topicOf(channel))
+                        .withKey(record.key())
+                        .withHeaders(headers)
+                        .build());
+        return emitter.sendMessage(letter);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
