@@ -21,10 +21,10 @@ import org.passledger.redemption.domain.Redemption;
 import org.passledger.redemption.domain.RedemptionCommand;
 import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
 import org.passledger.redemption.domain.RedemptionCommand.ReverseRedemption;
+import org.passledger.redemption.domain.RetryableProblem;
 import org.passledger.redemption.domain.VoucherCodes;
 import org.passledger.redemption.projection.ConsumerPositions;
 import org.passledger.redemption.projection.ReimbursedRedemption;
-import org.passledger.redemption.projection.RedemptionView;
 import org.passledger.redemption.projection.StructureLabels;
 import org.passledger.redemption.projection.VoucherEligibility;
 
@@ -47,17 +47,19 @@ public class RedemptionService {
     }
 
     private final CommandHandler handler;
+    private final RedeemedEvents redeemed;
     private final StructureLabels labels;
     private final CodeGuessingGuard guard;
     private final ConsumerPositions positions;
     private final Redemption redemption;
     private final int retryAfterSeconds;
 
-    public RedemptionService(CommandHandler handler, StructureLabels labels, CodeGuessingGuard guard,
+    public RedemptionService(CommandHandler handler, RedeemedEvents redeemed, StructureLabels labels, CodeGuessingGuard guard,
                              ConsumerPositions positions, Clock clock,
                              @ConfigProperty(name = "redemption.not-yet-known.retry-after-seconds", defaultValue = "2")
                              int retryAfterSeconds) {
         this.handler = handler;
+        this.redeemed = redeemed;
         this.labels = labels;
         this.guard = guard;
         this.positions = positions;
@@ -78,50 +80,74 @@ public class RedemptionService {
                 .map(state -> (VoucherRedeemed) redemption.decide(command, state).get(0)));
     }
 
+    /** Decided from the voucher's stream: the redemption is found in the event store, not in a read model. */
     public Uni<RedemptionReversed> reverse(Mutiny.Session session, ReverseRequest request, EventMetadata metadata) {
-        return session.find(RedemptionView.class, request.redemptionId()).chain(view -> {
-            if (view == null) {
+        return redeemed.find(session, request.redemptionId()).chain(found -> {
+            if (found == null) {
                 throw ProblemException.notFound("redemption", request.redemptionId());
             }
-            if (!request.byOperator() && !view.structureId.equals(request.placeId())) {
+            if (!request.byOperator() && !found.structureId().equals(request.placeId())) {
                 throw ProblemException.forbidden("This belongs to another party.");
             }
             return session.find(ReimbursedRedemption.class, request.redemptionId()).chain(reimbursed -> {
-                var command = new ReverseRedemption(view.voucherId, request.redemptionId(), request.byOperator(),
+                var command = new ReverseRedemption(found.voucherId(), request.redemptionId(), request.byOperator(),
                         request.placeId(), request.actor(), request.reason(), reimbursed != null);
-                return handler.handle(session, view.voucherId.toString(), redemption, RedemptionEvent.class,
+                return handler.handle(session, found.voucherId().toString(), redemption, RedemptionEvent.class,
                         command, metadata);
             });
         }).map(decision -> (RedemptionReversed) decision.events().get(0));
     }
 
     /**
-     * Runs a validation or redemption attempt (each in its own transaction) and tells an unknown code apart:
-     * while the issuance topic is not fully applied, "not yet known" (409, retryable); once it is, "unknown"
-     * (404), counted against the place for code-guessing throttling.
+     * Runs a validation or redemption attempt (each in its own transaction) and tells a refusal that rests on a
+     * fact still in flight apart from a definitive one. While the topic that would bring the fact is not fully
+     * applied, an unknown code is "not yet known" and a voucher not activated, not handed out or a place not
+     * labelled is the same refusal made retryable (409 with Retry-After); once caught up, the refusal stands, and
+     * an unknown code (404) is counted against the place for code-guessing throttling.
      */
     public <T> Uni<T> guarded(UUID place, Supplier<Uni<T>> attempt) {
         Context context = Vertx.currentContext();
-        return Uni.createFrom().<T>deferred(attempt::get).onFailure(RedemptionService::isUnknownVoucher)
-                .recoverWithUni(unknown -> {
-                    Uni<Long> behind = Uni.createFrom().item(() -> positions.behind(Topics.VOUCHERS))
+        return Uni.createFrom().<T>deferred(attempt::get).onFailure(failure -> inFlightTopic(failure) != null)
+                .recoverWithUni(refusal -> {
+                    ProblemException problem = problemOf(refusal);
+                    Uni<Long> behind = Uni.createFrom().item(() -> positions.behind(inFlightTopic(problem)))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                     if (context != null) {
                         behind = behind.emitOn(task -> context.runOnContext(ignored -> task.run()));
                     }
-                    return behind.chain(records -> records > 0
-                            ? Uni.createFrom().failure(Redemption.notYetKnown(retryAfterSeconds))
-                            : guard.recordUnknown(place).chain(() -> Uni.createFrom().<T>failure(unknown)));
+                    boolean unknown = Redemption.UNKNOWN_VOUCHER.equals(problem.code());
+                    return behind.chain(records -> {
+                        if (records > 0) {
+                            return Uni.createFrom().failure(unknown ? Redemption.notYetKnown(retryAfterSeconds)
+                                    : Redemption.mayStillArrive(problem, retryAfterSeconds));
+                        }
+                        return unknown ? guard.recordUnknown(place).chain(() -> Uni.createFrom().<T>failure(refusal))
+                                : Uni.createFrom().failure(refusal);
+                    });
                 });
     }
 
-    private static boolean isUnknownVoucher(Throwable failure) {
+    /** The topic whose facts could still overturn this refusal, or null for a refusal that stands as it is. */
+    private static String inFlightTopic(Throwable failure) {
+        ProblemException problem = problemOf(failure);
+        if (problem == null || problem instanceof RetryableProblem) {
+            return null;
+        }
+        return switch (problem.code()) {
+            case Redemption.UNKNOWN_VOUCHER, Redemption.VOUCHER_NOT_ACTIVATED, Redemption.VOUCHER_NOT_DISTRIBUTED ->
+                    Topics.VOUCHERS;
+            case Redemption.STRUCTURE_NOT_LABELLED -> Topics.STRUCTURES;
+            default -> null;
+        };
+    }
+
+    private static ProblemException problemOf(Throwable failure) {
         for (Throwable f = failure; f != null; f = f.getCause()) {
-            if (f instanceof ProblemException problem && Redemption.UNKNOWN_VOUCHER.equals(problem.code())) {
-                return true;
+            if (f instanceof ProblemException problem) {
+                return problem;
             }
         }
-        return false;
+        return null;
     }
 
     private Uni<RedemptionCommand> command(Mutiny.Session session, RedeemRequest request) {

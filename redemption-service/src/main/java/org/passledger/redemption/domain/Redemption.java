@@ -62,6 +62,16 @@ public final class Redemption implements Decider<RedemptionCommand, RedemptionSt
                         + "Try again in a moment.", retryAfterSeconds);
     }
 
+    /**
+     * A refusal that rests on a fact which may still be on its way (the voucher's activation or hand-out, the
+     * place's label): the same code, answered as retryable while this service catches up.
+     */
+    public static RetryableProblem mayStillArrive(ProblemException refusal, int retryAfterSeconds) {
+        return new RetryableProblem(refusal.status(), refusal.code(), refusal.title(), refusal.getMessage()
+                + " This service is still catching up with the facts it depends on: try again in a moment.",
+                retryAfterSeconds);
+    }
+
     @Override
     public RedemptionState initialState() {
         return RedemptionState.NOT_REDEEMED;

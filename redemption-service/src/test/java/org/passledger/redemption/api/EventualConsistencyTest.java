@@ -1,14 +1,17 @@
 package org.passledger.redemption.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.passledger.redemption.api.Redeeming.redeem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.passledger.events.VoucherEvent.VoucherActivated;
+import org.passledger.events.VoucherEvent.VoucherDistributed;
 import org.passledger.events.VoucherEvent.VoucherIssued;
+import org.passledger.redemption.api.LedgerFixtures.TestVoucher;
+import org.passledger.redemption.projection.VoucherEligibilityProjection;
 import org.passledger.testkit.LedgerTestResources;
 
 /**
@@ -61,6 +67,33 @@ class EventualConsistencyTest {
         // once caught up, the voucher is known (and not activated: its activation went to the dead-letter topic)
         await().atMost(LedgerFixtures.PATIENCE).untilAsserted(() -> redeem(place, code, "atelier-collectif")
                 .statusCode(409).body("code", equalTo("voucher-not-activated")));
+    }
+
+    @Test
+    void aVoucherHandedOutAMomentAgo_whileTheConsumerLags_isRetryable_thenRedeems() throws Exception {
+        LedgerFixtures ledger = new LedgerFixtures(clock);
+        UUID place = ledger.labelledPlace();
+        TestVoucher voucher = ledger.voucher(List.of("30"), List.of("atelier-collectif"), true, false);
+        // caught up: not handed out is a definitive refusal
+        await().atMost(LedgerFixtures.PATIENCE).untilAsserted(() -> redeem(place, voucher.code(), "atelier-collectif")
+                .statusCode(409).header("Retry-After", nullValue()).body("code", equalTo("voucher-not-distributed")));
+
+        try (Connection holder = LedgerTestResources.database().connect()) {
+            // the consumer waits on its projection's lock: the hand-out is on the topic, not yet applied
+            holder.createStatement().execute("select pg_advisory_lock(hashtext('projection:"
+                    + VoucherEligibilityProjection.NAME + "'))");
+            ledger.publishVoucher(3, new VoucherDistributed(voucher.voucherId(), voucher.programmeId(),
+                    voucher.funderId(), UUID.randomUUID(), "BEN-LAG", "25-34", "30600", clock.instant()));
+
+            redeem(place, voucher.code(), "atelier-collectif").statusCode(409)
+                    .header("Retry-After", "2")
+                    .body("code", equalTo("voucher-not-distributed"))
+                    .body("retryAfterSeconds", equalTo(2));
+        } // closing the connection releases the lock
+
+        await().atMost(LedgerFixtures.PATIENCE).untilAsserted(() ->
+                redeem(place, voucher.code(), "atelier-collectif").statusCode(201));
+        assertThat(LedgerFixtures.storedEvents(voucher.voucherId(), "voucher.redeemed.v1")).isEqualTo(1);
     }
 
     @Test

@@ -60,6 +60,20 @@ class RedemptionReversalTest {
     }
 
     @Test
+    void aReversalSentRightAfterThe201_succeeds_withoutWaitingForTheReadModel() throws Exception {
+        TestVoucher another = ledger.distributedVoucher();
+        String justRedeemed = redeem(place, another.code(), "atelier-collectif").statusCode(201)
+                .extract().path("redemptionId");
+
+        reverse(Roles.STRUCTURE, place, justRedeemed, "wrong beneficiary").statusCode(200)
+                .body("redemptionId", equalTo(justRedeemed));
+        assertThat(LedgerFixtures.storedEvents(another.voucherId(), "voucher.redemption-reversed.v1")).isEqualTo(1);
+        reverse(Roles.STRUCTURE, UUID.randomUUID(), justRedeemed, null).statusCode(403);
+        reverse(Roles.STRUCTURE, place, UUID.randomUUID().toString(), null).statusCode(404)
+                .body("code", equalTo("redemption-not-found"));
+    }
+
+    @Test
     void thePlace_reversesWithin24Hours_andTheVoucherCanBeRedeemedAgain() throws Exception {
         clock.advance(Duration.ofHours(23));
         reverse(Roles.STRUCTURE, place, redemptionId, "wrong beneficiary").statusCode(200)
