@@ -141,6 +141,7 @@ public final class RedemptionBenchmark {
         } finally {
             stop(service);
         }
+        Profile.print(PROFILE, 12);
 
         Result jdbc = jdbcAppends(db, concurrency, seconds);
         System.out.printf(Locale.ROOT, "%nJDBC, one append transaction (event + outbox row, autocommit off), "
@@ -170,6 +171,8 @@ public final class RedemptionBenchmark {
 
     // ---- the service
 
+    private static final Path PROFILE = BASE.resolve("target").resolve("benchmark-service.jfr");
+
     private static Process startService(EmbeddedPostgres.Database db) throws IOException {
         Path copy = BASE.resolve("target").resolve("benchmark-instance");
         copyTree(BASE.resolve("target").resolve("quarkus-app"), copy);
@@ -177,7 +180,9 @@ public final class RedemptionBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        // a JFR profile of the service for the whole run, summarised at the end (Profile)
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + PROFILE.toAbsolutePath(),
                 "-jar", copy.resolve("quarkus-run.jar").toAbsolutePath().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(BASE.resolve("target").resolve("benchmark-instance.log").toFile());
