@@ -18,6 +18,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passledger.events.EventEnvelope;
@@ -29,6 +32,7 @@ import org.passledger.events.VoucherEvent.VoucherCancelled;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.redemption.api.LedgerFixtures.TestVoucher;
 import org.passledger.redemption.projection.StructureLabelProjection;
+import org.passledger.redemption.projection.VoucherEligibilityProjection;
 import org.passledger.testkit.LedgerTestResources;
 import org.passledger.testkit.TestTokens;
 
@@ -98,6 +102,58 @@ class ProjectionReplayTest {
         assertThat(labelRows(place)).isEqualTo(before).hasSize(2);
         redeem(place, ledger.distributedVoucher().code(), "atelier-collectif")
                 .statusCode(409).body("code", equalTo("structure-not-labelled"));
+    }
+
+    @Test
+    void rebuildingVoucherEligibility_underLoad_redemptionsKeepSucceeding_andTheRebuiltModelEqualsTheLiveOne()
+            throws Exception {
+        UUID place = ledger.labelledPlace();
+        List<TestVoucher> vouchers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            vouchers.add(ledger.distributedVoucher());
+        }
+        List<String> live = eligibilityRows();
+
+        AtomicBoolean rebuilding = new AtomicBoolean();
+        AtomicInteger duringRebuild = new AtomicInteger();
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        Thread counter = new Thread(() -> vouchers.forEach(voucher -> {
+            statuses.add(redeem(place, voucher.code(), "atelier-collectif").extract().statusCode());
+            if (rebuilding.get()) {
+                duringRebuild.incrementAndGet();
+            }
+        }));
+        counter.start();
+        int rebuilds = 0;
+        while (counter.isAlive() || rebuilds == 0) {
+            rebuilding.set(true);
+            given().header("Authorization", TestTokens.bearer(Roles.OPERATOR, "ops"))
+                    .when().post("/admin/projections/" + VoucherEligibilityProjection.NAME + "/rebuild")
+                    .then().statusCode(200);
+            rebuilding.set(false);
+            rebuilds++;
+        }
+        counter.join();
+
+        assertThat(statuses).hasSize(vouchers.size()).containsOnly(201);
+        assertThat(duringRebuild.get()).as("redemptions answered while a rebuild ran").isPositive();
+        assertThat(eligibilityRows()).isEqualTo(live);
+    }
+
+    /** Every row of voucher_eligibility as text, but the time it was last written. */
+    private static List<String> eligibilityRows() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = LedgerTestResources.database().connect();
+             ResultSet row = connection.createStatement().executeQuery("""
+                     select concat_ws('|', voucher_id, code_hash, programme_id, funder_id, face_value_cents, territory,
+                            allowed_services, valid_until, accepted_until, issued_at, activated_at, distributed_at,
+                            cancelled_at, expired_at, events_applied)
+                     from voucher_eligibility order by voucher_id""")) {
+            while (row.next()) {
+                rows.add(row.getString(1));
+            }
+        }
+        return rows;
     }
 
     private static boolean cancelled(UUID voucher) throws Exception {
