@@ -20,6 +20,23 @@ public interface Projection {
     /** Applies one event; events the projection does not use are ignored. */
     Uni<Void> apply(Mutiny.Session session, EventEnvelope event);
 
+    /**
+     * Loads, in one query, what {@code apply} will look up for these events (say, the rows they update), so a
+     * batch of events costs one read instead of one per event. Optional: by default nothing is loaded ahead.
+     */
+    default Uni<Void> prefetch(Mutiny.Session session, List<EventEnvelope> events) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * True when {@code apply} reads and writes its rows only through the session (find, persist, changed fields),
+     * never with a query, so it needs no flush between two events: the runner then flushes once per chunk of
+     * events and the inserts and updates go out batched. False (the default) flushes after every event.
+     */
+    default boolean sessionOnly() {
+        return false;
+    }
+
     /** Deletes every row of the read model. */
     Uni<Void> reset(Mutiny.Session session);
 }

@@ -40,8 +40,11 @@ import org.passledger.kernel.store.SqlTime;
 public class ProjectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
-    /** Entities a projection loaded are let go this often, so a large batch does not grow the session. */
-    private static final int CLEAR_EVERY = 200;
+    /**
+     * Events prefetched, applied and flushed together; then the session lets go of their entities, so a large
+     * batch or a rebuild does not grow it. Also the JDBC batch size of the flush.
+     */
+    private static final int CHUNK = 500;
 
     private final Mutiny.SessionFactory sessions;
     private final Clock clock;
@@ -133,11 +136,36 @@ public class ProjectionRunner {
                     .invoke(fresh -> unseen.put(projection.name(), fresh))
                     .replaceWithVoid();
         }
-        return chain.chain(() -> Multi.createFrom().range(0, events.size())
-                .onItem().transformToUniAndConcatenate(i -> applyOne(session, events.get(i), projections, unseen)
-                        .chain(() -> (i + 1) % CLEAR_EVERY == 0 ? session.flush().invoke(session::clear) : session.flush()))
+        boolean flushEachEvent = projections.stream().anyMatch(p -> !p.sessionOnly());
+        session.setBatchSize(CHUNK);
+        return chain.chain(() -> Multi.createFrom().range(0, (events.size() + CHUNK - 1) / CHUNK)
+                .onItem().transformToUniAndConcatenate(chunk -> applyChunk(session,
+                        events.subList(chunk * CHUNK, Math.min(events.size(), (chunk + 1) * CHUNK)),
+                        projections, unseen, flushEachEvent))
                 .collect().last()
                 .replaceWithVoid());
+    }
+
+    /** Prefetches, applies and flushes a chunk of events, then lets go of the entities it loaded. */
+    private static Uni<Void> applyChunk(Mutiny.Session session, List<EventEnvelope> chunk, List<Projection> projections,
+                                        Map<String, Set<UUID>> unseen, boolean flushEachEvent) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Projection projection : projections) {
+            Set<UUID> fresh = unseen.get(projection.name());
+            List<EventEnvelope> toApply = chunk.stream().filter(e -> fresh.contains(e.id())).toList();
+            if (!toApply.isEmpty()) {
+                chain = chain.chain(() -> projection.prefetch(session, toApply));
+            }
+        }
+        return chain.chain(() -> Multi.createFrom().iterable(chunk)
+                        .onItem().transformToUniAndConcatenate(event -> {
+                            Uni<Void> applied = applyOne(session, event, projections, unseen);
+                            return flushEachEvent ? applied.chain(session::flush) : applied;
+                        })
+                        .collect().last())
+                .chain(session::flush)
+                .invoke(session::clear)
+                .replaceWithVoid();
     }
 
     private static Uni<Void> applyOne(Mutiny.Session session, EventEnvelope event, List<Projection> projections,

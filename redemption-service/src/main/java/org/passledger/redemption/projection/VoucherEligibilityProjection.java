@@ -79,6 +79,22 @@ public class VoucherEligibilityProjection implements Projection {
         }
     }
 
+    /** Every voucher a non-issue event of the chunk changes, loaded by one query into the session. */
+    @Override
+    public Uni<Void> prefetch(Mutiny.Session session, List<EventEnvelope> events) {
+        Object[] ids = events.stream()
+                .filter(e -> e.data() instanceof VoucherEvent && !(e.data() instanceof VoucherIssued))
+                .map(e -> UUID.fromString(e.subject())).distinct().toArray();
+        return ids.length == 0 ? Uni.createFrom().voidItem()
+                : session.find(VoucherEligibility.class, ids).replaceWithVoid();
+    }
+
+    /** Only find, persist and field changes: no flush is needed between two events. */
+    @Override
+    public boolean sessionOnly() {
+        return true;
+    }
+
     @Override
     public Uni<Void> reset(Mutiny.Session session) {
         return session.createNativeQuery("delete from voucher_eligibility").executeUpdate().replaceWithVoid();
