@@ -9,6 +9,7 @@ import java.util.Map;
 import org.passledger.testkit.EmbeddedPostgres;
 import org.passledger.testkit.LedgerTestResources;
 import org.passledger.testkit.TestTokens;
+import org.passledger.tools.Audit;
 import org.passledger.tools.journey.ServiceUrls;
 
 /** The whole system as ./ledger up runs it: four service processes on a real PostgreSQL and Kafka. */
@@ -83,6 +84,16 @@ final class LedgerStack {
         instance.start();
         instance.awaitReady(Duration.ofSeconds(120));
         return instance;
+    }
+
+    /** Each service's event store, for the audit. */
+    List<Audit.Store> stores() {
+        return environments.entrySet().stream().map(e -> {
+            Map<String, String> env = e.getValue();
+            return new Audit.Store(e.getKey(), "jdbc:postgresql://" + env.get("LEDGER_PG_HOST") + ":"
+                    + env.get("LEDGER_PG_PORT") + "/" + env.get("LEDGER_PG_DATABASE"), env.get("LEDGER_PG_USER"),
+                    env.get("LEDGER_PG_PASSWORD"));
+        }).toList();
     }
 
     ServiceUrls urls() {

@@ -1,6 +1,7 @@
 package org.passledger.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,12 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +25,9 @@ import org.passledger.events.CloudEvents;
 import org.passledger.events.EventCatalog;
 import org.passledger.events.Topics;
 import org.passledger.testkit.KafkaTopics;
+import org.passledger.testkit.LedgerTestResources;
 import org.passledger.testkit.TestTokens;
+import org.passledger.tools.Audit;
 import org.passledger.tools.journey.Clients;
 import org.passledger.tools.journey.JourneyReport;
 import org.passledger.tools.journey.VoucherJourney;
@@ -98,6 +106,44 @@ class VoucherJourneySystemTest {
         assertThat(after.redemption().getEventsApplied()).isEqualTo(before.redemption().getEventsApplied());
         assertThat(after.statement().getEventsApplied()).isEqualTo(before.statement().getEventsApplied());
         assertThat(after.reimbursement().getEventsApplied()).isEqualTo(before.reimbursement().getEventsApplied());
+    }
+
+    @Test
+    void theAudit_findsEveryStoredEventOnItsTopicOnce_andReportsAnEventThatWasNeverPublished() throws Exception {
+        String kafka = LedgerTestResources.kafkaBootstrapServers();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(Audit.audit(stack.stores(), kafka).differences()).isEmpty());
+
+        Audit.Store redemption = stack.stores().stream().filter(s -> s.service().equals("redemption-service"))
+                .findFirst().orElseThrow();
+        UUID lost = UUID.randomUUID();
+        String stream = UUID.randomUUID().toString();
+        try (Connection connection = DriverManager.getConnection(redemption.jdbcUrl(), redemption.user(),
+                redemption.password())) {
+            // an event stored without its outbox row: what a broken relay would leave behind
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into events (stream_id, version, event_id, type, topic, payload, correlation_id, actor,
+                                        recorded_at)
+                    values (?, 1, ?, 'voucher.redeemed.v1', 'redemption.redemption-events.v1', '{}'::jsonb, ?,
+                            'audit-test', now())""")) {
+                insert.setString(1, stream);
+                insert.setObject(2, lost);
+                insert.setObject(3, UUID.randomUUID());
+                insert.executeUpdate();
+            }
+            try {
+                Audit.Report report = Audit.audit(stack.stores(), kafka);
+                assertThat(report.differences()).anyMatch(d -> d.contains(lost.toString()) && d.contains("not on its topic"));
+                assertThat(report.lines()).anyMatch(l -> l.startsWith("redemption-service") && l.endsWith("DIFFERENT"));
+            } finally {
+                // events are immutable (a trigger refuses deletes): the test's own row goes with triggers off
+                connection.createStatement().execute("set session_replication_role = replica");
+                try (PreparedStatement delete = connection.prepareStatement("delete from events where stream_id = ?")) {
+                    delete.setString(1, stream);
+                    delete.executeUpdate();
+                }
+            }
+        }
     }
 
     @Test

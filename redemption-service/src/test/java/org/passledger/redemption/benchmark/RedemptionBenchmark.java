@@ -138,6 +138,12 @@ public final class RedemptionBenchmark {
                     http.count(), http.failures(), concurrency);
             System.out.printf(Locale.ROOT, "  %.0f redemptions/s, latency p50 %.2f ms, p99 %.2f ms%n",
                     http.perSecond(), http.p50(), http.p99());
+
+            int backlog = Integer.getInteger("bench.backlog", 100_000);
+            double[] waited = handOutBehindABacklog(port, places.get(0), backlog);
+            System.out.printf(Locale.ROOT, "%nA voucher handed out right after a large order (%d vouchers issued and "
+                    + "activated, %d events, published in %.1f s): redeemable %.1f s after its hand-out was published; "
+                    + "load average %s%n", backlog, 2 * backlog, waited[0], waited[1], loadAverage());
         } finally {
             stop(service);
         }
@@ -231,16 +237,20 @@ public final class RedemptionBenchmark {
 
     // ---- seeding through the topics, as labelling and issuance publish
 
-    private static List<String> seed(List<UUID> places, int vouchers) throws Exception {
+    /** A producer as the services' relays configure theirs: every record acknowledged by the broker. */
+    private static KafkaProducer<String, String> producer() {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LedgerTestResources.kafkaBootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    private static List<String> seed(List<UUID> places, int vouchers) throws Exception {
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, PARIS);
         List<String> codes = new ArrayList<>();
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < PLACES; i++) {
                 UUID place = UUID.randomUUID();
                 places.add(place);
@@ -271,6 +281,68 @@ public final class RedemptionBenchmark {
                 .until(() -> count(db, "select count(*) from voucher_eligibility where events_applied = 3") >= vouchers
                         && count(db, "select count(*) from structure_label_period") >= PLACES);
         return codes;
+    }
+
+    /**
+     * A voucher issued and activated long ago is handed out right after a large order was published: answers
+     * the seconds from its hand-out's publication until the counter redeems it (POST /redemptions, retried
+     * every 50 ms as a counter would, while the answer is a retryable 409), after the seconds the order took to
+     * publish.
+     */
+    private static double[] handOutBehindABacklog(int port, UUID place, int backlog) throws Exception {
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, PARIS);
+        UUID voucher = UUID.randomUUID();
+        UUID programme = UUID.randomUUID();
+        UUID funder = UUID.randomUUID();
+        String code = "PN" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+        EmbeddedPostgres.Database db = LedgerTestResources.database();
+        double published;
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, Topics.VOUCHERS, 1, new VoucherIssued(voucher, hash(code), programme, funder,
+                    UUID.randomUUID(), UUID.randomUUID(), 1, 1000, List.of("30"), List.of(),
+                    today.plusYears(1), today.plusYears(1), now));
+            send(producer, Topics.VOUCHERS, 2, new VoucherActivated(voucher, programme, funder, "OP-1", now));
+            producer.flush();
+            await("the voucher to be known").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> count(db, "select count(*) from voucher_eligibility where voucher_id = '"
+                            + voucher + "' and activated_at is not null") == 1);
+            UUID order = UUID.randomUUID();
+            long orderStart = System.nanoTime();
+            for (int i = 0; i < backlog; i++) {
+                UUID other = UUID.randomUUID();
+                send(producer, Topics.VOUCHERS, 1, new VoucherIssued(other, hash("PNBACKLOG" + i + order), order,
+                        funder, UUID.randomUUID(), UUID.randomUUID(), 1, 1000, List.of("30"), List.of(),
+                        today.plusYears(1), today.plusYears(1), now));
+                send(producer, Topics.VOUCHERS, 2, new VoucherActivated(other, order, funder, "OP-2", now));
+            }
+            send(producer, Topics.VOUCHERS, 3, new VoucherDistributed(voucher, programme, funder,
+                    UUID.randomUUID(), "BEN-BACKLOG", "25-34", "30600", Instant.now()));
+            producer.flush();
+            published = (System.nanoTime() - orderStart) / 1e9;
+        }
+        long handedOut = System.nanoTime();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String body = "{\"code\":\"" + code + "\",\"service\":\"atelier-collectif\"}";
+        String key = UUID.randomUUID().toString();
+        await("the handed-out voucher to be redeemable").atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(50)) // a counter retrying at its own pace
+                .until(() -> {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/redemptions"))
+                            .header("Authorization", TestTokens.bearer(Roles.STRUCTURE, place))
+                            .header("Idempotency-Key", key)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 201
+                            && (response.statusCode() != 409 || response.headers().firstValue("Retry-After").isEmpty())) {
+                        throw new IllegalStateException("the counter refused for good: " + response.statusCode()
+                                + " " + response.body());
+                    }
+                    return response.statusCode() == 201;
+                });
+        return new double[] {published, (System.nanoTime() - handedOut) / 1e9};
     }
 
     /** Rebuilds a projection over HTTP; answers how many events it was fed. */

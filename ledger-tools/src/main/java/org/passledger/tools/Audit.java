@@ -1,0 +1,212 @@
+package org.passledger.tools;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.passledger.events.CloudEvents;
+
+/**
+ * Compares each service's event store with what it published: every stored event is on its topic exactly once,
+ * the records of a stream are in version order, every record of the services' topics is a stored event, and no
+ * outbox row is older than a minute. One line per check, the first differences listed, exit 1 on any.
+ *
+ * <pre>Audit --host h [--port 5432] [--user postgres] [--password pw] --databases labelling,issuance,... --kafka b</pre>
+ */
+public final class Audit {
+
+    static final String USAGE = "usage: Audit --host HOST [--port 5432] [--user postgres] [--password PW]"
+            + " --databases labelling,issuance,redemption,settlement --kafka BOOTSTRAP";
+    private static final int LISTED = 10;
+    private static final Duration STALE_OUTBOX = Duration.ofMinutes(1);
+
+    /** One service's event store. */
+    public record Store(String service, String jdbcUrl, String user, String password) {
+    }
+
+    /** What the audit found: the check lines, and the differences (empty when everything agrees). */
+    public record Report(List<String> lines, List<String> differences) {
+    }
+
+    private record Stored(String service, String stream, long version, String topic, boolean waiting) {
+    }
+
+    private Audit() {
+    }
+
+    public static void main(String[] argv) {
+        Cli.main(argv, USAGE, Set.of("host", "port", "user", "password", "databases", "kafka"), Audit::run);
+    }
+
+    static void run(Args args) throws Exception {
+        String host = args.required("host");
+        int port = args.intValue("port", 5432, 1, 65535);
+        List<String> databases = args.list("databases");
+        Databases.validateNames(databases);
+        List<Store> stores = databases.stream().map(name -> new Store(name,
+                "jdbc:postgresql://" + host + ":" + port + "/" + name, args.optional("user", "postgres"),
+                args.optional("password", ""))).toList();
+        Report report = audit(stores, args.required("kafka"));
+        report.lines().forEach(System.out::println);
+        if (!report.differences().isEmpty()) {
+            report.differences().stream().limit(LISTED).forEach(d -> System.out.println("  " + d));
+            throw new Cli.ToolException(report.differences().size() + " difference(s)");
+        }
+    }
+
+    public static Report audit(List<Store> stores, String bootstrapServers) throws SQLException {
+        Map<UUID, Stored> stored = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        List<String> differences = new ArrayList<>();
+        Map<String, long[]> outbox = new LinkedHashMap<>();
+        for (Store store : stores) {
+            outbox.put(store.service(), read(store, stored));
+        }
+        Set<String> topics = new TreeSet<>();
+        stored.values().forEach(e -> topics.add(e.topic()));
+        Map<UUID, Integer> seen = new HashMap<>();
+        Map<String, Long> lastVersion = new HashMap<>();
+        int strays = 0;
+        int outOfOrder = 0;
+        for (ConsumerRecord<String, String> record : readTopics(bootstrapServers, topics)) {
+            UUID id = eventId(record);
+            Stored event = id == null ? null : stored.get(id);
+            if (event == null) {
+                strays++;
+                differences.add("record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                        + " (key " + record.key() + ") is no stored event");
+                continue;
+            }
+            if (seen.merge(id, 1, Integer::sum) > 1) {
+                differences.add(event.service() + " event " + id + " published twice (again at " + record.topic()
+                        + "-" + record.partition() + "@" + record.offset() + ")");
+                continue;
+            }
+            Long before = lastVersion.put(event.service() + "/" + event.stream(), event.version());
+            if (before != null && before >= event.version()) {
+                outOfOrder++;
+                differences.add(event.service() + " stream " + event.stream() + ": version " + event.version()
+                        + " published after version " + before);
+            }
+        }
+        for (Store store : stores) {
+            long events = stored.values().stream().filter(e -> e.service().equals(store.service())).count();
+            // an event still waiting in the outbox is not published yet: it is missing only once its row is stale
+            List<Map.Entry<UUID, Stored>> missing = stored.entrySet().stream()
+                    .filter(e -> e.getValue().service().equals(store.service()) && !seen.containsKey(e.getKey())
+                            && !e.getValue().waiting())
+                    .toList();
+            long[] pending = outbox.get(store.service());
+            missing.stream().limit(LISTED).forEach(e -> differences.add(store.service() + " event " + e.getKey()
+                    + " (stream " + e.getValue().stream() + " v" + e.getValue().version() + ", " + e.getValue().topic()
+                    + ") is not on its topic"));
+            boolean stale = pending[1] > STALE_OUTBOX.toSeconds();
+            if (stale) {
+                differences.add(store.service() + " outbox holds a row for " + pending[1] + " s");
+            }
+            lines.add(String.format("%-12s %7d events stored, %7d not on their topic; outbox %d waiting%s  %s",
+                    store.service(), events, missing.size(), pending[0],
+                    pending[0] > 0 ? " (oldest " + pending[1] + " s)" : "",
+                    missing.isEmpty() && !stale ? "OK" : "DIFFERENT"));
+        }
+        long duplicates = seen.values().stream().filter(n -> n > 1).count();
+        lines.add(String.format("%-12s %d records without a stored event, %d events published more than once, "
+                + "%d out of stream order  %s", "topics", strays, duplicates, outOfOrder,
+                strays + duplicates + outOfOrder == 0 ? "OK" : "DIFFERENT"));
+        lines.add("audit: " + (differences.isEmpty() ? "no difference" : differences.size() + " difference(s)"));
+        return new Report(lines, differences);
+    }
+
+    /** Loads the store's events; answers the outbox's waiting rows and the age in seconds of the oldest. */
+    private static long[] read(Store store, Map<UUID, Stored> stored) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", store.user());
+        if (!store.password().isEmpty()) {
+            props.setProperty("password", store.password());
+        }
+        props.setProperty("ApplicationName", "ledger-tools Audit");
+        try (Connection connection = DriverManager.getConnection(store.jdbcUrl(), props);
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery(
+                    "select e.event_id, e.stream_id, e.version, e.topic,"
+                            + " exists (select 1 from outbox o where o.position = e.position)"
+                            + " from events e order by e.position")) {
+                while (rows.next()) {
+                    stored.put(rows.getObject(1, UUID.class), new Stored(store.service(), rows.getString(2),
+                            rows.getLong(3), rows.getString(4), rows.getBoolean(5)));
+                }
+            }
+            try (ResultSet row = statement.executeQuery("""
+                    select count(*), coalesce(extract(epoch from now() - min(e.recorded_at)), 0)
+                    from outbox o join events e on e.position = o.position""")) {
+                row.next();
+                return new long[] {row.getLong(1), (long) row.getDouble(2)};
+            }
+        } catch (SQLException e) {
+            throw new Cli.ToolException("cannot read the event store of " + store.service() + " (" + store.jdbcUrl()
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Every record of the topics, from their start to their end as they are now, partition by partition. */
+    private static List<ConsumerRecord<String, String>> readTopics(String bootstrapServers, Set<String> topics) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "audit-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        Duration timeout = Duration.ofSeconds(30);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new Cli.ToolException("the topics " + topics + " could not be read to their end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static UUID eventId(ConsumerRecord<String, String> record) {
+        Header id = record.headers().lastHeader(CloudEvents.ID);
+        try {
+            return id == null || id.value() == null ? null
+                    : UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+}
