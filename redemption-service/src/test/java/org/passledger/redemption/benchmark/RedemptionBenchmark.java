@@ -103,9 +103,11 @@ public final class RedemptionBenchmark {
     }
 
     private static void run() throws Exception {
-        int redemptions = Integer.getInteger("bench.redemptions", 3000);
+        int redemptions = Integer.getInteger("bench.redemptions", 1000); // per client count
         int warmup = Integer.getInteger("bench.warmup", 500);
-        int concurrency = Integer.getInteger("bench.concurrency", 16);
+        List<Integer> clients = Arrays.stream(System.getProperty("bench.clients", "1,4,16,64").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        int concurrency = Integer.getInteger("bench.concurrency", 16); // the JDBC and pgbench ceilings
         int seconds = Integer.getInteger("bench.seconds", 10);
 
         System.setProperty(EmbeddedPostgres.DURABLE, "true");
@@ -118,7 +120,7 @@ public final class RedemptionBenchmark {
             int port = awaitReady(service);
             List<UUID> places = new ArrayList<>();
             long seedStart = System.nanoTime();
-            List<String> codes = seed(places, warmup + redemptions);
+            List<String> codes = seed(places, warmup + clients.size() * redemptions);
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             int seededEvents = 3 * codes.size() + 2 * places.size();
             System.out.printf(Locale.ROOT, "%nLive projections: %d events (%d places, %d vouchers issued, activated "
@@ -133,11 +135,16 @@ public final class RedemptionBenchmark {
                     loadAverage());
 
             redeemAll(port, places, codes.subList(0, warmup), concurrency); // warm-up, not reported
-            Result http = redeemAll(port, places, codes.subList(warmup, codes.size()), concurrency);
-            System.out.printf(Locale.ROOT, "%nHTTP POST /redemptions: %d redemptions (%d not 201), %d client threads%n",
-                    http.count(), http.failures(), concurrency);
-            System.out.printf(Locale.ROOT, "  %.0f redemptions/s, latency p50 %.2f ms, p99 %.2f ms%n",
-                    http.perSecond(), http.p50(), http.p99());
+            System.out.printf(Locale.ROOT, "%nHTTP POST /redemptions, distinct vouchers, %d per client count:%n",
+                    redemptions);
+            for (int i = 0; i < clients.size(); i++) {
+                int from = warmup + i * redemptions;
+                Result http = redeemAll(port, places, codes.subList(from, from + redemptions), clients.get(i));
+                perClients.put(clients.get(i), http.perSecond());
+                System.out.printf(Locale.ROOT, "  %2d clients: %5.0f redemptions/s, p50 %6.2f ms, p99 %6.2f ms "
+                        + "(%d not 201); load average %s%n", clients.get(i), http.perSecond(), http.p50(), http.p99(),
+                        http.failures(), loadAverage());
+            }
 
             int backlog = Integer.getInteger("bench.backlog", 100_000);
             double[] waited = handOutBehindABacklog(port, places.get(0), backlog);
@@ -154,8 +161,16 @@ public final class RedemptionBenchmark {
                 + "%d threads, %d s:%n", concurrency, seconds);
         System.out.printf(Locale.ROOT, "  %.0f transactions/s, latency p50 %.2f ms, p99 %.2f ms%n",
                 jdbc.perSecond(), jdbc.p50(), jdbc.p99());
-        pgbench(db, concurrency, seconds);
+        double ceiling = pgbench(db, concurrency, seconds);
+        if (!Double.isNaN(ceiling)) {
+            System.out.printf(Locale.ROOT, "%nRedemptions over HTTP against pgbench's %.0f tps (%d clients):%n",
+                    ceiling, concurrency);
+            perClients.forEach((n, perSecond) -> System.out.printf(Locale.ROOT, "  %2d clients: %.2fx%n", n,
+                    perSecond / ceiling));
+        }
     }
+
+    private static final Map<Integer, Double> perClients = new java.util.LinkedHashMap<>();
 
     record Result(int count, int failures, double perSecond, double p50, double p99) {
 
@@ -479,7 +494,8 @@ public final class RedemptionBenchmark {
         return Result.of(all.stream().flatMapToLong(Arrays::stream).toArray(), 0, elapsed);
     }
 
-    private static void pgbench(EmbeddedPostgres.Database db, int concurrency, int seconds) throws Exception {
+    /** Runs pgbench on the append transaction and prints its figures; answers its tps (NaN without pgbench). */
+    private static double pgbench(EmbeddedPostgres.Database db, int concurrency, int seconds) throws Exception {
         Path script = BASE.resolve("target").resolve("append.pgbench.sql");
         Files.writeString(script, "begin;\n" + APPEND.replace("\n", " ") + ";\ncommit;\n");
         ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-h", db.host(), "-p", String.valueOf(db.port()),
@@ -491,7 +507,7 @@ public final class RedemptionBenchmark {
             pgbench = builder.start();
         } catch (IOException notInstalled) {
             System.out.println("\npgbench is not on the PATH: only the JDBC figure above measures the append.");
-            return;
+            return Double.NaN;
         }
         String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         pgbench.waitFor();
@@ -499,6 +515,8 @@ public final class RedemptionBenchmark {
                 seconds);
         output.lines().filter(l -> l.startsWith("tps") || l.startsWith("latency") || l.contains("failed"))
                 .forEach(l -> System.out.println("  " + l));
+        return output.lines().filter(l -> l.startsWith("tps = ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(6).split(" ")[0])).orElse(Double.NaN);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
