@@ -1,6 +1,5 @@
 package org.passledger.kernel.projection;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +21,6 @@ import org.passledger.events.EventEnvelope;
 public class ProjectionRebuilder {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-    /** Events applied per inbox insert: one statement per thousand events instead of one per event. */
-    private static final int CHUNK = 1000;
 
     private final Mutiny.SessionFactory sessions;
     private final ProjectionRunner runner;
@@ -52,17 +49,12 @@ public class ProjectionRebuilder {
     }
 
     private Uni<Integer> replay(Mutiny.Session session, Projection projection, List<EventEnvelope> events) {
-        List<Projection> only = List.of(projection);
         return ProjectionRunner.lock(session, projection)
                 .chain(() -> projection.reset(session))
                 .chain(() -> session.createNativeQuery("delete from inbox where projection = :projection")
                         .setParameter("projection", projection.name())
                         .executeUpdate())
-                .chain(() -> Multi.createFrom().range(0, (events.size() + CHUNK - 1) / CHUNK)
-                        .onItem().transformToUniAndConcatenate(chunk -> runner.applyBatch(session,
-                                events.subList(chunk * CHUNK, Math.min(events.size(), (chunk + 1) * CHUNK)), only)
-                                .chain(session::flush).invoke(session::clear))
-                        .collect().last())
+                .chain(() -> runner.applyBatch(session, events, List.of(projection))) // chunk by chunk
                 .replaceWith(events.size());
     }
 }

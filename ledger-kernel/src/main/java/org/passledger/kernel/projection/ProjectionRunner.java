@@ -123,39 +123,36 @@ public class ProjectionRunner {
 
     /**
      * Applies events in order to the projections, each at most once per projection, in the caller's transaction.
-     * Per projection: its lock (serialising the live consumers and a rebuild), then one inbox insert for all
-     * the events, which says which of them it has not seen yet.
+     * First each projection's lock (serialising the live consumers and a rebuild); then chunk by chunk, per
+     * projection one inbox insert for the chunk's events, which says which of them it has not seen yet.
      */
     Uni<Void> applyBatch(Mutiny.Session session, List<EventEnvelope> events, List<Projection> projections) {
-        Map<String, Set<UUID>> unseen = new HashMap<>();
         List<Projection> byName = projections.stream().sorted(Comparator.comparing(Projection::name)).toList();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> locked = Uni.createFrom().voidItem();
         for (Projection projection : byName) { // one lock order for every consumer: no deadlock between channels
-            chain = chain.chain(() -> lock(session, projection))
-                    .chain(() -> recordInInbox(session, projection, events))
-                    .invoke(fresh -> unseen.put(projection.name(), fresh))
-                    .replaceWithVoid();
+            locked = locked.chain(() -> lock(session, projection));
         }
         boolean flushEachEvent = projections.stream().anyMatch(p -> !p.sessionOnly());
         session.setBatchSize(CHUNK);
-        return chain.chain(() -> Multi.createFrom().range(0, (events.size() + CHUNK - 1) / CHUNK)
+        return locked.chain(() -> Multi.createFrom().range(0, (events.size() + CHUNK - 1) / CHUNK)
                 .onItem().transformToUniAndConcatenate(chunk -> applyChunk(session,
                         events.subList(chunk * CHUNK, Math.min(events.size(), (chunk + 1) * CHUNK)),
-                        projections, unseen, flushEachEvent))
+                        projections, flushEachEvent))
                 .collect().last()
                 .replaceWithVoid());
     }
 
-    /** Prefetches, applies and flushes a chunk of events, then lets go of the entities it loaded. */
-    private static Uni<Void> applyChunk(Mutiny.Session session, List<EventEnvelope> chunk, List<Projection> projections,
-                                        Map<String, Set<UUID>> unseen, boolean flushEachEvent) {
+    /** Records, prefetches, applies and flushes a chunk of events, then lets go of the entities it loaded. */
+    private Uni<Void> applyChunk(Mutiny.Session session, List<EventEnvelope> chunk, List<Projection> projections,
+                                 boolean flushEachEvent) {
+        Map<String, Set<UUID>> unseen = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Projection projection : projections) {
-            Set<UUID> fresh = unseen.get(projection.name());
-            List<EventEnvelope> toApply = chunk.stream().filter(e -> fresh.contains(e.id())).toList();
-            if (!toApply.isEmpty()) {
-                chain = chain.chain(() -> projection.prefetch(session, toApply));
-            }
+            chain = chain.chain(() -> recordInInbox(session, projection, chunk)).chain(fresh -> {
+                unseen.put(projection.name(), fresh);
+                List<EventEnvelope> toApply = chunk.stream().filter(e -> fresh.contains(e.id())).toList();
+                return toApply.isEmpty() ? Uni.createFrom().voidItem() : projection.prefetch(session, toApply);
+            });
         }
         return chain.chain(() -> Multi.createFrom().iterable(chunk)
                         .onItem().transformToUniAndConcatenate(event -> {
