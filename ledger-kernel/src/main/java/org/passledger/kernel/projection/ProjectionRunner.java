@@ -132,7 +132,8 @@ public class ProjectionRunner {
         for (Projection projection : byName) { // one lock order for every consumer: no deadlock between channels
             locked = locked.chain(() -> lock(session, projection));
         }
-        boolean flushEachEvent = projections.stream().anyMatch(p -> !p.sessionOnly());
+        boolean flushEachEvent = projections.stream()
+                .anyMatch(p -> !(p instanceof SetBasedProjection) && !p.sessionOnly());
         session.setBatchSize(CHUNK);
         return locked.chain(() -> Multi.createFrom().range(0, (events.size() + CHUNK - 1) / CHUNK)
                 .onItem().transformToUniAndConcatenate(chunk -> applyChunk(session,
@@ -142,27 +143,43 @@ public class ProjectionRunner {
                 .replaceWithVoid());
     }
 
-    /** Records, prefetches, applies and flushes a chunk of events, then lets go of the entities it loaded. */
+    /**
+     * Records, prefetches, applies and flushes a chunk of events, then lets go of the entities it loaded. A
+     * set-based projection takes its unseen events of the chunk at once; the others go event by event.
+     */
     private Uni<Void> applyChunk(Mutiny.Session session, List<EventEnvelope> chunk, List<Projection> projections,
                                  boolean flushEachEvent) {
         Map<String, Set<UUID>> unseen = new HashMap<>();
+        List<Projection> eventByEvent = projections.stream().filter(p -> !(p instanceof SetBasedProjection)).toList();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Projection projection : projections) {
             chain = chain.chain(() -> recordInInbox(session, projection, chunk)).chain(fresh -> {
+                List<EventEnvelope> toApply = unseenOnce(chunk, fresh);
+                if (projection instanceof SetBasedProjection setBased) {
+                    return toApply.isEmpty() ? Uni.createFrom().voidItem() : setBased.applyChunk(session, toApply);
+                }
                 unseen.put(projection.name(), fresh);
-                List<EventEnvelope> toApply = chunk.stream().filter(e -> fresh.contains(e.id())).toList();
                 return toApply.isEmpty() ? Uni.createFrom().voidItem() : projection.prefetch(session, toApply);
             });
         }
+        if (eventByEvent.isEmpty()) {
+            return chain;
+        }
         return chain.chain(() -> Multi.createFrom().iterable(chunk)
                         .onItem().transformToUniAndConcatenate(event -> {
-                            Uni<Void> applied = applyOne(session, event, projections, unseen);
+                            Uni<Void> applied = applyOne(session, event, eventByEvent, unseen);
                             return flushEachEvent ? applied.chain(session::flush) : applied;
                         })
                         .collect().last())
                 .chain(session::flush)
                 .invoke(session::clear)
                 .replaceWithVoid();
+    }
+
+    /** The chunk's events whose ids are in {@code fresh}, in order, each once (a redelivery within a chunk too). */
+    private static List<EventEnvelope> unseenOnce(List<EventEnvelope> chunk, Set<UUID> fresh) {
+        Set<UUID> pending = new HashSet<>(fresh);
+        return chunk.stream().filter(e -> pending.remove(e.id())).toList();
     }
 
     private static Uni<Void> applyOne(Mutiny.Session session, EventEnvelope event, List<Projection> projections,

@@ -5,6 +5,8 @@ public final class Channels {
 
     /** issuance.voucher-events.v1, feeding {@link VoucherEligibility}. */
     public static final String VOUCHERS = "vouchers";
+    /** issuance.voucher-events.v1 again, in a group of its own: {@link VoucherFactsFastLane}. */
+    public static final String VOUCHER_FACTS = "voucher-facts";
     /** labelling.structure-events.v1, feeding {@link StructureLabel}. */
     public static final String STRUCTURES = "structures";
     /** settlement.settlement-events.v1 (VoucherReimbursed), feeding {@link ReimbursedRedemption}. */

@@ -12,8 +12,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,7 +33,8 @@ import org.passledger.testkit.LedgerTestResources;
 
 /**
  * A voucher issued a moment ago that the projection has not applied yet is "not yet known" (409, Retry-After),
- * never "unknown"; the lag behind each consumed topic is a metric.
+ * never "unknown"; a hand-out behind a backlog takes the fast lane; the lag behind each consumed topic is a
+ * metric.
  */
 @QuarkusTest
 @QuarkusTestResource(LedgerTestResources.class)
@@ -70,7 +75,7 @@ class EventualConsistencyTest {
     }
 
     @Test
-    void aVoucherHandedOutAMomentAgo_whileTheConsumerLags_isRetryable_thenRedeems() throws Exception {
+    void aVoucherHandedOutAMomentAgo_whileBothLanesLag_isRetryable_thenRedeems() throws Exception {
         LedgerFixtures ledger = new LedgerFixtures(clock);
         UUID place = ledger.labelledPlace();
         TestVoucher voucher = ledger.voucher(List.of("30"), List.of("atelier-collectif"), true, false);
@@ -79,9 +84,12 @@ class EventualConsistencyTest {
                 .statusCode(409).header("Retry-After", nullValue()).body("code", equalTo("voucher-not-distributed")));
 
         try (Connection holder = LedgerTestResources.database().connect()) {
-            // the consumer waits on its projection's lock: the hand-out is on the topic, not yet applied
-            holder.createStatement().execute("select pg_advisory_lock(hashtext('projection:"
-                    + VoucherEligibilityProjection.NAME + "'))");
+            // the ordered consumer waits on its projection's lock, the fast lane on the voucher's row: the
+            // hand-out is on the topic, not yet applied
+            holdOrderedConsumer(holder);
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("select 1 from voucher_eligibility where voucher_id = '"
+                    + voucher.voucherId() + "' for update");
             ledger.publishVoucher(3, new VoucherDistributed(voucher.voucherId(), voucher.programmeId(),
                     voucher.funderId(), UUID.randomUUID(), "BEN-LAG", "25-34", "30600", clock.instant()));
 
@@ -89,11 +97,49 @@ class EventualConsistencyTest {
                     .header("Retry-After", "2")
                     .body("code", equalTo("voucher-not-distributed"))
                     .body("retryAfterSeconds", equalTo(2));
-        } // closing the connection releases the lock
+        } // closing the connection releases the locks
 
         await().atMost(LedgerFixtures.PATIENCE).untilAsserted(() ->
                 redeem(place, voucher.code(), "atelier-collectif").statusCode(201));
         assertThat(LedgerFixtures.storedEvents(voucher.voucherId(), "voucher.redeemed.v1")).isEqualTo(1);
+    }
+
+    @Test
+    void aHandOutBehindABacklog_takesTheFastLane_andTheOrderedConsumerLaterAgrees() throws Exception {
+        LedgerFixtures ledger = new LedgerFixtures(clock);
+        UUID place = ledger.labelledPlace();
+        TestVoucher voucher = ledger.voucher(List.of("30"), List.of("atelier-collectif"), true, false);
+        Instant handedOut = clock.instant().truncatedTo(ChronoUnit.MICROS);
+
+        try (Connection holder = LedgerTestResources.database().connect()) {
+            // the ordered consumer is stuck, as behind a large order: only the fast lane can bring the hand-out
+            holdOrderedConsumer(holder);
+            ledger.publishVoucher(3, new VoucherDistributed(voucher.voucherId(), voucher.programmeId(),
+                    voucher.funderId(), UUID.randomUUID(), "BEN-FAST", "25-34", "30600", handedOut));
+
+            await().atMost(LedgerFixtures.PATIENCE).untilAsserted(() ->
+                    redeem(place, voucher.code(), "atelier-collectif").statusCode(201));
+            assertThat(LedgerFixtures.eventsApplied("voucher_eligibility", "voucher_id", voucher.voucherId()))
+                    .as("the ordered consumer has not applied the hand-out yet").isEqualTo(2);
+        }
+
+        // released, the ordered consumer applies the same hand-out: its count moves on, the instant stays
+        LedgerFixtures.awaitApplied("voucher_eligibility", "voucher_id", voucher.voucherId(), 3);
+        try (Connection connection = LedgerTestResources.database().connect();
+             ResultSet row = connection.createStatement().executeQuery(
+                     "select distributed_at, activated_at from voucher_eligibility where voucher_id = '"
+                             + voucher.voucherId() + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getObject(1, OffsetDateTime.class).toInstant()).isEqualTo(handedOut);
+            assertThat(row.getObject(2, OffsetDateTime.class)).isNotNull();
+        }
+        assertThat(LedgerFixtures.storedEvents(voucher.voucherId(), "voucher.redeemed.v1")).isEqualTo(1);
+    }
+
+    /** Takes the lock the ordered consumer of the voucher topic applies under, until the connection closes. */
+    private static void holdOrderedConsumer(Connection holder) throws Exception {
+        holder.createStatement().execute("select pg_advisory_lock(hashtext('projection:"
+                + VoucherEligibilityProjection.NAME + "'))");
     }
 
     @Test
