@@ -1,14 +1,18 @@
 package org.passledger.redemption.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.passledger.events.EventJson;
 import org.passledger.kernel.store.SqlTime;
 import org.passledger.redemption.domain.LabelHistory;
 import org.passledger.redemption.domain.LabelHistory.Period;
@@ -22,12 +26,52 @@ public class StructureLabels {
     // Instants go in as epoch microseconds, exactly (no floating-point division), null staying null.
     private static final String FROM_MICROS = "to_timestamp(0) + cast(:%s as bigint) * interval '1 microsecond'";
 
+    // A place, its periods and its suspensions in one round trip (this runs on every redemption): each list
+    // comes back as a JSON array, instants as epoch microseconds.
+    private static final String FACTS = "select s.departement,"
+            + " (select cast(json_agg(json_build_array(cast(p.valid_from as text), cast(p.valid_until as text), "
+            + SqlTime.micros("p.ended_at") + ") order by p.ordinal) as text)"
+            + " from structure_label_period p where p.structure_id = s.structure_id),"
+            + " (select cast(json_agg(json_build_array(" + SqlTime.micros("x.suspended_at") + ", "
+            + SqlTime.micros("x.reinstated_at") + ") order by x.ordinal) as text)"
+            + " from structure_label_suspension x where x.structure_id = s.structure_id)"
+            + " from structure_label s where s.structure_id = cast(:id as uuid)";
+
     /** What the redemption decision needs to know of a place; an unknown place has no label. */
     public Uni<PlaceFacts> facts(Mutiny.Session session, UUID structureId) {
-        return session.find(StructureLabel.class, structureId).chain(place -> place == null
-                ? Uni.createFrom().item(PlaceFacts.unknown(structureId))
-                : history(session, structureId).map(label ->
-                        new PlaceFacts(structureId, true, place.departement, label)));
+        return session.createNativeQuery(FACTS, Object[].class)
+                .setParameter("id", structureId.toString())
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? PlaceFacts.unknown(structureId)
+                        : new PlaceFacts(structureId, true, (String) rows.get(0)[0],
+                                new LabelHistory(periods((String) rows.get(0)[1]),
+                                        suspensions((String) rows.get(0)[2]))));
+    }
+
+    private static List<Period> periods(String json) {
+        return elements(json).stream().map(row -> new Period(LocalDate.parse(row.get(0).asText()),
+                LocalDate.parse(row.get(1).asText()), instantOf(row.get(2)))).toList();
+    }
+
+    private static List<Suspension> suspensions(String json) {
+        return elements(json).stream().map(row -> new Suspension(instantOf(row.get(0)), instantOf(row.get(1)))).toList();
+    }
+
+    private static List<JsonNode> elements(String json) {
+        if (json == null) {
+            return List.of(); // json_agg of no row
+        }
+        try {
+            List<JsonNode> elements = new ArrayList<>();
+            EventJson.mapper().readTree(json).forEach(elements::add);
+            return elements;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL's json_agg is valid JSON", e);
+        }
+    }
+
+    private static Instant instantOf(JsonNode micros) {
+        return micros == null || micros.isNull() ? null : SqlTime.fromMicros(micros.asLong());
     }
 
     public Uni<LabelHistory> history(Mutiny.Session session, UUID structureId) {
