@@ -13,22 +13,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.issuance.application.IssuanceQueries;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.Problem;
 
 @Path("/")
 @Tag(name = "Queries", description = "Distributors' stock and the agency's overview")
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DistributorResource {
 
     private final IssuanceQueries queries;

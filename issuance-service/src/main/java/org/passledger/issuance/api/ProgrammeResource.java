@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.command.ConflictRetry;
 import org.passledger.issuance.application.CustodyService;
@@ -43,20 +42,14 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.web.RequestMetadata;
 
 @Path("/programmes")
 @Tag(name = "Programmes", description = "Funders' programmes, their book orders and funding")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProgrammeResource {
 
     private final ProgrammeService service;
@@ -94,8 +87,7 @@ public class ProgrammeResource {
                     + "face value, territory, validity, allowed services.")
     @APIResponse(responseCode = "201", description = "Opened",
             content = @Content(schema = @Schema(implementation = ProgrammeResponses.Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (book size, budget, territory, dates...)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (book size, budget, territory, dates...)")
     public Uni<Response> open(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                               @NotNull @Valid ProgrammeRequests.Open body) {
         UUID programmeId = UUID.randomUUID();
@@ -122,13 +114,10 @@ public class ProgrammeResource {
                     + "inactive until the order is funded. The face value of all orders never exceeds the budget.")
     @APIResponse(responseCode = "201", description = "Ordered",
             content = @Content(schema = @Schema(implementation = ProgrammeResponses.OrderPlaced.class)))
-    @APIResponse(responseCode = "400", description = "Invalid number of books",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid number of books")
+    @APIResponse(responseCode = "404", description = "Unknown programme")
     @APIResponse(responseCode = "409", description = "budget-exceeded (with remainingCents), programme-validity-over, "
-            + "or concurrent-modification after repeated conflicts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or concurrent-modification after repeated conflicts")
     public Uni<Response> order(@PathParam("programmeId") UUID programmeId,
                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                @NotNull @Valid ProgrammeRequests.Order body) {
@@ -153,12 +142,9 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "202", description = "Funded; a large order's vouchers are activated by its job "
             + "(Location), vouchersActivated is 0 here",
             content = @Content(schema = @Schema(implementation = ProgrammeResponses.OrderFunded.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme or order",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "order-already-funded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "Unknown programme or order")
+    @APIResponse(responseCode = "409", description = "order-already-funded")
     public Uni<Response> fund(@PathParam("programmeId") UUID programmeId, @PathParam("orderId") UUID orderId,
                               @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                               @NotNull @Valid ProgrammeRequests.Funding body) {
@@ -180,8 +166,7 @@ public class ProgrammeResource {
     @Operation(operationId = "getOrder", summary = "One book order and whether it is funded")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = ProgrammeResponses.OrderBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme or order",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme or order")
     public Uni<ProgrammeResponses.OrderBody> getOrder(@PathParam("programmeId") UUID programmeId,
                                                       @PathParam("orderId") UUID orderId) {
         boolean funder = caller.is(Roles.FUNDER);
@@ -208,8 +193,7 @@ public class ProgrammeResource {
             description = "A funder sees its own programmes only.")
     @APIResponse(responseCode = "200", description = "The programme",
             content = @Content(schema = @Schema(implementation = ProgrammeResponses.ProgrammeBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme (or not yet in the read model)")
     public Uni<ProgrammeResponses.ProgrammeBody> get(
             @Parameter(description = "The programme") @PathParam("programmeId") UUID programmeId) {
         boolean funder = caller.is(Roles.FUNDER);
@@ -239,12 +223,9 @@ public class ProgrammeResource {
                     + "job at the Location; the codes are printed with GET .../orders/{orderId}/books.pdf.")
     @APIResponse(responseCode = "202", description = "Accepted; the job issues the books",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.Job.class)))
-    @APIResponse(responseCode = "400", description = "Invalid number of books",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "budget-exceeded, programme-validity-over",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid number of books")
+    @APIResponse(responseCode = "404", description = "Unknown programme")
+    @APIResponse(responseCode = "409", description = "budget-exceeded, programme-validity-over")
     public Uni<Response> orderAsJob(@PathParam("programmeId") UUID programmeId,
                                     @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                     @NotNull @Valid ProgrammeRequests.LargeOrder body) {
@@ -266,8 +247,7 @@ public class ProgrammeResource {
     @Operation(operationId = "getOrderJob", summary = "A large order's job and its progress")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.Job.class)))
-    @APIResponse(responseCode = "404", description = "Unknown job",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown job")
     public Uni<IssuanceResponses.Job> getJob(@PathParam("programmeId") UUID programmeId,
                                              @PathParam("jobId") UUID jobId) {
         UUID funderId = funderOrNull();
@@ -290,10 +270,8 @@ public class ProgrammeResource {
                     + "the chunk that failed, with its attempts back at 0.")
     @APIResponse(responseCode = "200", description = "The job, queued again",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.Job.class)))
-    @APIResponse(responseCode = "404", description = "Unknown job",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "job-not-failed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown job")
+    @APIResponse(responseCode = "409", description = "job-not-failed")
     public Uni<IssuanceResponses.Job> retryJob(@PathParam("programmeId") UUID programmeId,
                                                @PathParam("jobId") UUID jobId) {
         return transactions.write(session -> jobs.find(session, jobId).chain(found -> {
@@ -314,10 +292,8 @@ public class ProgrammeResource {
                     + "large order's books are printed by its job and stored: served once its printStatus is DONE.")
     @APIResponse(responseCode = "200", description = "The PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "Unknown programme or order",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "books-not-printed-yet (a large order's job is still at it)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme or order")
+    @APIResponse(responseCode = "409", description = "books-not-printed-yet (a large order's job is still at it)")
     public Uni<Response> print(@PathParam("programmeId") UUID programmeId, @PathParam("orderId") UUID orderId) {
         UUID funderId = funderOrNull();
         return transactions.read(session -> service.owned(session, programmeId, funderId).chain(state -> {
@@ -360,12 +336,9 @@ public class ProgrammeResource {
                     + "party id its tokens carry. Only registered distributors receive books.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.Registered.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "distributor-already-registered",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "Unknown programme")
+    @APIResponse(responseCode = "409", description = "distributor-already-registered")
     public Uni<Response> registerDistributor(@PathParam("programmeId") UUID programmeId,
                                              @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                              @NotNull @Valid ProgrammeRequests.Distributor body) {
@@ -389,12 +362,9 @@ public class ProgrammeResource {
                     + "vouchers was handed out.")
     @APIResponse(responseCode = "201", description = "In the distributor's stock",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.Consigned.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme or book (book-not-found)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "distributor-not-registered, book-already-handed-out, book-cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "Unknown programme or book (book-not-found)")
+    @APIResponse(responseCode = "409", description = "distributor-not-registered, book-already-handed-out, book-cancelled")
     public Uni<Response> consign(@PathParam("programmeId") UUID programmeId,
                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                  @NotNull @Valid ProgrammeRequests.Consignment body) {
@@ -418,11 +388,9 @@ public class ProgrammeResource {
                     + "to the programme's budget.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.Cancelled.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme or book",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme or book")
     @APIResponse(responseCode = "409",
-            description = "voucher-already-distributed, voucher-already-cancelled, voucher-expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "voucher-already-distributed, voucher-already-cancelled, voucher-expired")
     public Uni<Response> cancelBook(@PathParam("programmeId") UUID programmeId, @PathParam("bookId") UUID bookId,
                                     @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                     @NotNull @Valid ProgrammeRequests.Cancellation body) {
@@ -445,10 +413,8 @@ public class ProgrammeResource {
                     + "(voucher.validity-extended.v1), and so do the vouchers ordered from now on. Dates never move back.")
     @APIResponse(responseCode = "200", description = "Extended",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.ProgrammeExtended.class)))
-    @APIResponse(responseCode = "400", description = "Invalid dates (accepted-until-before-valid-until)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "validity-not-extended",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid dates (accepted-until-before-valid-until)")
+    @APIResponse(responseCode = "409", description = "validity-not-extended")
     public Uni<Response> extend(@PathParam("programmeId") UUID programmeId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid ProgrammeRequests.Validity body) {
@@ -471,8 +437,7 @@ public class ProgrammeResource {
                     + "redemption and settlement topics, so they follow within moments.")
     @APIResponse(responseCode = "200", description = "The dashboard",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.Dashboard.class)))
-    @APIResponse(responseCode = "404", description = "Unknown programme (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme (or not yet in the read model)")
     public Uni<IssuanceResponses.Dashboard> dashboard(@PathParam("programmeId") UUID programmeId) {
         UUID funderId = funderOrNull();
         return transactions.read(session -> session.find(ProgrammeView.class, programmeId).chain(view -> {
@@ -495,8 +460,7 @@ public class ProgrammeResource {
                     + "times. No code appears, clear or hashed.")
     @APIResponse(responseCode = "200", description = "The CSV (RFC 4180, header line first)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "Unknown programme",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown programme")
     public Uni<Response> csv(@PathParam("programmeId") UUID programmeId) {
         UUID funderId = funderOrNull();
         return transactions.read(session -> service.owned(session, programmeId, funderId)

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.command.ConflictRetry;
 import org.passledger.issuance.application.IssuanceQueries;
@@ -36,20 +35,14 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.web.RequestMetadata;
 
 @Path("/vouchers")
 @Tag(name = "Vouchers", description = "Handing vouchers out, and following their life")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class VoucherResource {
 
     private final VoucherService service;
@@ -83,13 +76,10 @@ public class VoucherResource {
                     + "or contact data enters the ledger.")
     @APIResponse(responseCode = "201", description = "Handed out",
             content = @Content(schema = @Schema(implementation = VoucherResponses.Distributed.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, or a code whose check character is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "unknown-voucher",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a code whose check character is wrong")
+    @APIResponse(responseCode = "404", description = "unknown-voucher")
     @APIResponse(responseCode = "409", description = "voucher-not-in-stock, voucher-not-activated, "
-            + "voucher-already-distributed, voucher-validity-over (403 when it is in another distributor's stock)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "voucher-already-distributed, voucher-validity-over (403 when it is in another distributor's stock)")
     public Uni<Response> distribute(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                     @NotNull @Valid VoucherRequests.Distribute body) {
         VoucherCode code = VoucherCode.parse(body.code());
@@ -108,10 +98,8 @@ public class VoucherResource {
             description = "For the funder of the voucher, the agency and the operator.")
     @APIResponse(responseCode = "200", description = "The voucher",
             content = @Content(schema = @Schema(implementation = VoucherResponses.VoucherBody.class)))
-    @APIResponse(responseCode = "400", description = "Not a well-formed code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "unknown-voucher (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a well-formed code")
+    @APIResponse(responseCode = "404", description = "unknown-voucher (or not yet in the read model)")
     public Uni<VoucherResponses.VoucherBody> get(
             @Parameter(description = "The printed code", example = "7KQM-4XHT-9BRC-PE") @PathParam("code") String code) {
         String hash = VoucherCode.parse(code).hash();
@@ -140,11 +128,9 @@ public class VoucherResource {
                     + "one pseudonymous beneficiary.")
     @APIResponse(responseCode = "201", description = "Handed out",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.BookDistributed.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "book-not-in-stock, book-already-handed-out, voucher-not-activated, "
-            + "voucher-validity-over (403 when it is in another distributor's stock)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "voucher-validity-over (403 when it is in another distributor's stock)")
     public Uni<Response> distributeBook(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                         @NotNull @Valid VoucherRequests.DistributeBook body) {
         UUID distributorId = caller.partyId();
@@ -163,12 +149,9 @@ public class VoucherResource {
             description = "By the voucher's funder or the operator. Dates never move back.")
     @APIResponse(responseCode = "200", description = "Extended",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.VoucherExtended.class)))
-    @APIResponse(responseCode = "400", description = "Invalid code or dates",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "unknown-voucher",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "validity-not-extended, voucher-not-extendable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid code or dates")
+    @APIResponse(responseCode = "404", description = "unknown-voucher")
+    @APIResponse(responseCode = "409", description = "validity-not-extended, voucher-not-extendable")
     public Uni<Response> extend(@PathParam("code") String code,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid ProgrammeRequests.Validity body) {
@@ -193,8 +176,7 @@ public class VoucherResource {
                     + "it, the agency and the operator.")
     @APIResponse(responseCode = "200", description = "The history, oldest first",
             content = @Content(schema = @Schema(implementation = IssuanceResponses.History.class)))
-    @APIResponse(responseCode = "404", description = "unknown-voucher",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unknown-voucher")
     public Uni<IssuanceResponses.History> history(@PathParam("code") String code) {
         String hash = VoucherCode.parse(code).hash();
         boolean funder = caller.is(Roles.FUNDER);

@@ -14,10 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Roles;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.labelling.application.StructureService;
 import org.passledger.labelling.domain.InvalidFields;
 import org.passledger.labelling.projection.ApplicationSummary;
@@ -29,15 +27,10 @@ import org.passledger.labelling.projection.Page;
 /** What the national agency watches: applications to review, labels by département and status, labels about to end. */
 @Path("/agency")
 @Tag(name = "Agency", description = "The national agency's view of the scheme's places")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.AGENCY, Roles.OPERATOR})
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid query parameter",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only the agency and the operator",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid query parameter")
+@APIResponse(responseCode = "403", description = "Only the agency and the operator")
 public class AgencyResource {
 
     private static final Set<String> APPLICATION_STATUSES = Set.of("PENDING", "WITHDRAWN", "REFUSED", "GRANTED");

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.labelling.application.StructureService;
 import org.passledger.labelling.domain.InvalidFields;
 import org.passledger.labelling.projection.DirectoryPlace;
@@ -33,8 +32,7 @@ import org.passledger.labelling.projection.Page;
 @Path("/directory")
 @Tag(name = "Directory", description = "Public directory of labelled places, with open-data field names")
 @PermitAll
-@APIResponse(responseCode = "400", description = "Invalid filter",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid filter")
 public class DirectoryResource {
 
     /** CSV exports stop here; the JSON pages have no such limit. */

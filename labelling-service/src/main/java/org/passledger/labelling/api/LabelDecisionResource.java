@@ -18,13 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.labelling.application.StructureService;
 import org.passledger.labelling.domain.StructureCommand;
@@ -32,20 +30,14 @@ import org.passledger.labelling.domain.StructureCommand;
 /** The national agency's decisions on a place's label. Each answers 409 with a distinct code when the label's state forbids it. */
 @Path("/structures/{structureId}/label")
 @Tag(name = "Label decisions", description = "The national agency grants, refuses, renews, suspends, reinstates and revokes labels")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.AGENCY)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "200", description = "Decision recorded",
         content = @Content(schema = @Schema(implementation = StructureResponses.Accepted.class)))
-@APIResponse(responseCode = "400", description = "Invalid fields",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only the agency decides on labels",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown place",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid fields")
+@APIResponse(responseCode = "403", description = "Only the agency decides on labels")
+@APIResponse(responseCode = "404", description = "Unknown place")
 public class LabelDecisionResource {
 
     private final StructureService service;
@@ -65,8 +57,7 @@ public class LabelDecisionResource {
     @Path("/grant")
     @Operation(operationId = "grantLabel", summary = "Grant the label for a 3-year convention",
             description = "The convention runs from validFrom to the day before its third anniversary.")
-    @APIResponse(responseCode = "409", description = "no-pending-application",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "no-pending-application")
     public Uni<Response> grant(@PathParam("structureId") UUID structureId,
                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                @NotNull @Valid StructureRequests.Grant body) {
@@ -77,8 +68,7 @@ public class LabelDecisionResource {
     @POST
     @Path("/refuse")
     @Operation(operationId = "refuseLabel", summary = "Refuse the pending application, with a reason")
-    @APIResponse(responseCode = "409", description = "no-pending-application",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "no-pending-application")
     public Uni<Response> refuse(@PathParam("structureId") UUID structureId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid StructureRequests.Reason body) {
@@ -89,8 +79,7 @@ public class LabelDecisionResource {
     @POST
     @Path("/renew")
     @Operation(operationId = "renewLabel", summary = "Renew the label: a new 3-year convention from the day after the current one ends")
-    @APIResponse(responseCode = "409", description = "label-not-granted, label-suspended, label-expired or label-revoked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "label-not-granted, label-suspended, label-expired or label-revoked")
     public Uni<Response> renew(@PathParam("structureId") UUID structureId,
                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                @NotNull @Valid StructureRequests.Renew body) {
@@ -102,8 +91,7 @@ public class LabelDecisionResource {
     @Path("/suspend")
     @Operation(operationId = "suspendLabel", summary = "Suspend the label at once, with a reason",
             description = "Redemption is refused from the suspension's instant.")
-    @APIResponse(responseCode = "409", description = "label-already-suspended, label-not-granted, label-expired or label-revoked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "label-already-suspended, label-not-granted, label-expired or label-revoked")
     public Uni<Response> suspend(@PathParam("structureId") UUID structureId,
                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                  @NotNull @Valid StructureRequests.Reason body) {
@@ -114,8 +102,7 @@ public class LabelDecisionResource {
     @POST
     @Path("/reinstate")
     @Operation(operationId = "reinstateLabel", summary = "Lift a suspension")
-    @APIResponse(responseCode = "409", description = "label-not-suspended, label-expired or label-revoked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "label-not-suspended, label-expired or label-revoked")
     public Uni<Response> reinstate(@PathParam("structureId") UUID structureId,
                                    @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                    @Valid StructureRequests.Reinstate body) {
@@ -126,8 +113,7 @@ public class LabelDecisionResource {
     @POST
     @Path("/revoke")
     @Operation(operationId = "revokeLabel", summary = "Revoke the label for good, with a reason")
-    @APIResponse(responseCode = "409", description = "label-not-granted, label-expired or label-revoked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "label-not-granted, label-expired or label-revoked")
     public Uni<Response> revoke(@PathParam("structureId") UUID structureId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid StructureRequests.Reason body) {

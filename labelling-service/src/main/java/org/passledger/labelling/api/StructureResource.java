@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.events.values.GeoPoint;
 import org.passledger.kernel.auth.Caller;
@@ -32,7 +31,6 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.labelling.application.StructureQueries;
@@ -46,13 +44,8 @@ import org.passledger.labelling.projection.StructureView;
 /** What a place does with its own record and label application, and what a place, the agency or the operator reads. */
 @Path("/structures")
 @Tag(name = "Structures", description = "Labelled places and their \"numérique inclusif\" label")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StructureResource {
 
     private final StructureService service;
@@ -84,10 +77,8 @@ public class StructureResource {
                     + "Opening hours, contact, sites and catalogue are optional here and can be edited later.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = StructureResponses.Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, SIRET, or postcode not in the département",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already registered, or SIRET taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, SIRET, or postcode not in the département")
+    @APIResponse(responseCode = "409", description = "Already registered, or SIRET taken")
     public Uni<Response> register(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                   @NotNull @Valid StructureRequests.Register body) {
         UUID id = caller.partyId();
@@ -107,12 +98,9 @@ public class StructureResource {
                     + "A labelled place cannot move to another département.")
     @APIResponse(responseCode = "200", description = "Details changed",
             content = @Content(schema = @Schema(implementation = StructureResponses.Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, or postcode not in the département",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "departement-change-while-labelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or postcode not in the département")
+    @APIResponse(responseCode = "404", description = "Unknown place")
+    @APIResponse(responseCode = "409", description = "departement-change-while-labelled")
     public Uni<Response> changeDetails(@PathParam("structureId") UUID structureId,
                                        @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                        @NotNull @Valid StructureRequests.Details body) {
@@ -130,10 +118,8 @@ public class StructureResource {
     @Operation(operationId = "changeStructureProfile", summary = "Replace the place's hours, contact, sites and catalogue")
     @APIResponse(responseCode = "200", description = "Profile changed",
             content = @Content(schema = @Schema(implementation = StructureResponses.Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "Unknown place")
     public Uni<Response> changeProfile(@PathParam("structureId") UUID structureId,
                                        @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                        @NotNull @Valid StructureRequests.Profile body) {
@@ -151,12 +137,9 @@ public class StructureResource {
             description = "Answers to the qualification questionnaire and acceptance of the charter.")
     @APIResponse(responseCode = "201", description = "Application recorded",
             content = @Content(schema = @Schema(implementation = StructureResponses.ApplicationAccepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, empty catalogue or charter not accepted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already pending, label held, or label revoked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, empty catalogue or charter not accepted")
+    @APIResponse(responseCode = "404", description = "Unknown place")
+    @APIResponse(responseCode = "409", description = "Already pending, label held, or label revoked")
     public Uni<Response> apply(@PathParam("structureId") UUID structureId,
                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                @NotNull @Valid StructureRequests.Apply body) {
@@ -176,10 +159,8 @@ public class StructureResource {
     @Operation(operationId = "withdrawLabelApplication", summary = "Withdraw the place's pending application")
     @APIResponse(responseCode = "200", description = "Application withdrawn",
             content = @Content(schema = @Schema(implementation = StructureResponses.Accepted.class)))
-    @APIResponse(responseCode = "404", description = "Unknown place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No such pending application",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown place")
+    @APIResponse(responseCode = "409", description = "No such pending application")
     public Uni<Response> withdraw(@PathParam("structureId") UUID structureId,
                                   @PathParam("applicationId") UUID applicationId,
                                   @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
@@ -198,8 +179,7 @@ public class StructureResource {
             description = "A place reads only its own record.")
     @APIResponse(responseCode = "200", description = "The place",
             content = @Content(schema = @Schema(implementation = StructureResponses.StructureBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown place (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown place (or not yet in the read model)")
     public Uni<StructureResponses.StructureBody> get(@PathParam("structureId") UUID structureId) {
         requireOwnOrOverseer(structureId);
         return transactions.read(session -> session.find(StructureView.class, structureId)).chain(view -> {
@@ -224,8 +204,7 @@ public class StructureResource {
             description = "Read from the event store itself. A place reads only its own history.")
     @APIResponse(responseCode = "200", description = "The history",
             content = @Content(schema = @Schema(implementation = StructureResponses.History.class)))
-    @APIResponse(responseCode = "404", description = "Unknown place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown place")
     public Uni<StructureResponses.History> history(@PathParam("structureId") UUID structureId) {
         requireOwnOrOverseer(structureId);
         return queries.history(structureId).map(history -> new StructureResponses.History(structureId,
@@ -241,10 +220,8 @@ public class StructureResource {
                     + "consumer of that topic would answer it.")
     @APIResponse(responseCode = "200", description = "The answer",
             content = @Content(schema = @Schema(implementation = StructureResponses.LabelledOn.class)))
-    @APIResponse(responseCode = "400", description = "Missing or malformed date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or malformed date")
+    @APIResponse(responseCode = "404", description = "Unknown place")
     public Uni<StructureResponses.LabelledOn> labelledOn(
             @PathParam("structureId") UUID structureId,
             @Parameter(description = "Calendar day, Europe/Paris", example = "2027-03-01") @QueryParam("date") String date) {

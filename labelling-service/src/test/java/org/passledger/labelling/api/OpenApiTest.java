@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.passledger.testkit.LedgerTestResources;
 
-/** Every operation of the published document is named, summarised, exemplified and lists its errors. */
+/**
+ * Every operation of the published document is named, summarised, exemplified and lists its errors; a secured one
+ * documents 401 and 403, one taking an Idempotency-Key 422, and every error is a problem document.
+ */
 @QuarkusTest
 @QuarkusTestResource(LedgerTestResources.class)
 class OpenApiTest {
@@ -43,6 +46,8 @@ class OpenApiTest {
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
                 if (responses == null || responses.keySet().stream().noneMatch(code -> code.startsWith("4"))) {
                     defects.add(name + ": no error response");
+                } else {
+                    defects.addAll(errorDefects(name, operation, responses));
                 }
                 if (!hasExample(operation, schemas)) {
                     defects.add(name + ": no example");
@@ -50,7 +55,31 @@ class OpenApiTest {
             }
         }
         assertThat(operations).isGreaterThanOrEqualTo(18);
+        assertThat(schemas).containsKey("Problem");
         assertThat(defects).isEmpty();
+    }
+
+    /** A secured operation without 401 or 403, an idempotent one without 422, an error that is not a problem. */
+    @SuppressWarnings("unchecked")
+    private static List<String> errorDefects(String name, Map<String, Object> operation,
+                                             Map<String, Object> responses) {
+        List<String> defects = new ArrayList<>();
+        if (operation.get("security") != null && !(responses.containsKey("401") && responses.containsKey("403"))) {
+            defects.add(name + ": secured without 401 and 403");
+        }
+        boolean idempotent = String.valueOf(operation.get("parameters")).contains("name=Idempotency-Key");
+        if (idempotent && !responses.containsKey("422")) {
+            defects.add(name + ": takes an Idempotency-Key without 422");
+        }
+        for (var response : responses.entrySet()) {
+            Object content = ((Map<String, Object>) response.getValue()).get("content");
+            Object problem = content == null ? null : ((Map<String, Object>) content).get("application/problem+json");
+            if (response.getKey().startsWith("4")
+                    && !String.valueOf(problem).contains("$ref=#/components/schemas/Problem")) {
+                defects.add(name + ": " + response.getKey() + " is not a problem document");
+            }
+        }
+        return defects;
     }
 
     /** An example on a parameter, on the request body's schema, or on the success response's schema. */

@@ -15,17 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Roles;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 
 /** Lets the operator rebuild a read model from the events, e.g. after a projection bug was fixed. */
 @Path("/admin/projections")
 @Tag(name = "Administration")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionAdminResource {
@@ -48,12 +45,8 @@ public class ProjectionAdminResource {
     @Operation(operationId = "rebuildProjection", summary = "Rebuild a read model from its topics")
     @APIResponse(responseCode = "200", description = "Rebuilt",
             content = @Content(schema = @Schema(implementation = RebuildReport.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No projection of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the operator")
+    @APIResponse(responseCode = "404", description = "No projection of that name")
     public Uni<RebuildReport> rebuild(
             @Parameter(description = "The projection's name", example = "labelling.structure-view")
             @PathParam("name") String name) {
@@ -67,10 +60,7 @@ public class ProjectionAdminResource {
     @APIResponse(responseCode = "200", description = "The names",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
                     example = "[\"labelling.structure-view\"]")))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the operator")
     public List<String> names() {
         return projections.stream().map(Projection::name).sorted().toList();
     }

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
@@ -42,13 +41,8 @@ import org.passledger.redemption.projection.RedemptionView;
 
 @Path("/redemptions")
 @Tag(name = "Redemptions", description = "Vouchers redeemed at labelled places")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RedemptionResource {
 
     private final RedemptionService service;
@@ -78,14 +72,11 @@ public class RedemptionResource {
     @APIResponse(responseCode = "201", description = "Redeemed",
             content = @Content(schema = @Schema(implementation = RedemptionResponses.Redeemed.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or no Idempotency-Key "
-            + "(idempotency-key-required)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(idempotency-key-required)")
     @APIResponse(responseCode = "404", description = "No voucher has this code (unknown-voucher), and this "
-            + "service has applied every issuance event published so far",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "service has applied every issuance event published so far")
     @APIResponse(responseCode = "429", description = "Too many unknown codes from this place "
-            + "(too-many-unknown-codes); header Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(too-many-unknown-codes); header Retry-After")
     @APIResponse(responseCode = "409", description = "voucher-not-yet-known (retryable, header Retry-After: "
             + "issuance events are still being applied); or refused by a rule: voucher-cancelled, voucher-not-activated, "
             + "voucher-not-distributed, voucher-already-redeemed, voucher-expired, structure-not-labelled, "
@@ -97,8 +88,6 @@ public class RedemptionResource {
                              "title": "Refused by a business rule", "status": 409,
                              "detail": "This voucher was already redeemed at 2026-03-14T09:30:12.482Z.",
                              "code": "voucher-already-redeemed"}""")))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> redeem(
             @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = true,
                     description = "A key of the client's choosing, one per redemption attempt",
@@ -130,11 +119,9 @@ public class RedemptionResource {
                     examples = @ExampleObject(name = "not distributed", value = """
                             {"redeemable": false, "code": "voucher-not-distributed",
                              "detail": "This voucher was never handed to a beneficiary."}""")))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "429", description = "Too many unknown codes from this place "
-            + "(too-many-unknown-codes); header Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(too-many-unknown-codes); header Retry-After")
     public Uni<RedemptionResponses.Validation> validate(@NotNull @Valid RedemptionRequests.Validate body) {
         UUID place = caller.partyId();
         var request = new RedeemRequest(UUID.randomUUID(), place, body.code(), body.service().strip(), null, null);
@@ -165,8 +152,7 @@ public class RedemptionResource {
     @APIResponse(responseCode = "200", description = "One result per line",
             content = @Content(schema = @Schema(implementation = RedemptionResponses.BulkResult.class)))
     @APIResponse(responseCode = "400", description = "No lines or too many (too-many-lines), no Idempotency-Key; "
-            + "an invalid line is refused on its own (validation-failed) and does not stop the others",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "an invalid line is refused on its own (validation-failed) and does not stop the others")
     public Uni<RedemptionResponses.BulkResult> bulk(
             @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = true,
                     description = "A key for the whole upload; line i uses <key>#i")
@@ -185,8 +171,7 @@ public class RedemptionResource {
                     + "data lines from 0.")
     @APIResponse(responseCode = "200", description = "One result per line",
             content = @Content(schema = @Schema(implementation = RedemptionResponses.BulkResult.class)))
-    @APIResponse(responseCode = "400", description = "Unreadable CSV (malformed-csv), invalid lines, no key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable CSV (malformed-csv), invalid lines, no key")
     public Uni<RedemptionResponses.BulkResult> bulkCsv(
             @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER, required = true,
                     description = "A key for the whole upload; line i uses <key>#i")
@@ -205,13 +190,10 @@ public class RedemptionResource {
                     + "An Idempotency-Key is optional: with one, a retry gets the first answer.")
     @APIResponse(responseCode = "200", description = "Reversed",
             content = @Content(schema = @Schema(implementation = RedemptionResponses.Reversed.class)))
-    @APIResponse(responseCode = "400", description = "The operator gave no reason (reversal-reason-required)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown redemption (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The operator gave no reason (reversal-reason-required)")
+    @APIResponse(responseCode = "404", description = "Unknown redemption (or not yet in the read model)")
     @APIResponse(responseCode = "409", description = "redemption-already-reimbursed, redemption-already-reversed, "
-            + "reversal-window-closed (the place, after 24 hours), concurrent-modification",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "reversal-window-closed (the place, after 24 hours), concurrent-modification")
     public Uni<Response> reverse(
             @PathParam("redemptionId") UUID redemptionId,
             @Parameter(in = ParameterIn.HEADER, name = IdempotentRequests.HEADER,
@@ -237,8 +219,7 @@ public class RedemptionResource {
                     + "agency and the operator. Another place or funder gets 403.")
     @APIResponse(responseCode = "200", description = "The redemption",
             content = @Content(schema = @Schema(implementation = RedemptionResponses.RedemptionBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown redemption (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown redemption (or not yet in the read model)")
     public Uni<RedemptionResponses.RedemptionBody> get(@PathParam("redemptionId") UUID redemptionId) {
         return transactions.read(session -> session.find(RedemptionView.class, redemptionId)).map(view -> {
             if (view == null) {

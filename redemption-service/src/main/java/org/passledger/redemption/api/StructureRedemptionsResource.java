@@ -18,22 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.redemption.projection.RedemptionView;
 
 @Path("/structures/{structureId}/redemptions")
 @Tag(name = "Redemptions")
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StructureRedemptionsResource {
 
     private final Transactions transactions;
@@ -51,8 +44,7 @@ public class StructureRedemptionsResource {
                     + "of Europe/Paris days, from and to inclusive.")
     @APIResponse(responseCode = "200", description = "The place's redemptions (none for an unknown place)",
             content = @Content(schema = @Schema(implementation = RedemptionResponses.RedemptionList.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit or dates (from after to: invalid-period)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or dates (from after to: invalid-period)")
     public Uni<RedemptionResponses.RedemptionList> list(
             @PathParam("structureId") UUID structureId,
             @Parameter(description = "First day (Europe/Paris), inclusive", example = "2026-03-01")

@@ -22,26 +22,19 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.settlement.application.HoldingWaivers;
 import org.passledger.settlement.application.HoldingWaivers.Waiver;
 
 @Path("/structures/{structureId}/holding-waiver")
 @Tag(name = "Holding period", description = "Redemptions wait before they are payable, unless the operator waives it")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class HoldingWaiverResource {
 
     private final HoldingWaivers waivers;
@@ -69,10 +62,8 @@ public class HoldingWaiverResource {
                     + "over. The waiver, who gave it and why, stays on record.")
     @APIResponse(responseCode = "201", description = "Waived",
             content = @Content(schema = @Schema(implementation = AccountResponses.WaiverBody.class)))
-    @APIResponse(responseCode = "400", description = "No reason given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already waived (holding-already-waived)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "409", description = "Already waived (holding-already-waived)")
     public Uni<Response> waive(@PathParam("structureId") UUID structureId,
                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                @NotNull @Valid AccountRequests.Waiver body) {
@@ -88,8 +79,7 @@ public class HoldingWaiverResource {
     @Operation(operationId = "revokeHoldingWaiver", summary = "End the place's waiver (operator); it stays on record")
     @APIResponse(responseCode = "200", description = "Revoked",
             content = @Content(schema = @Schema(implementation = AccountResponses.WaiverBody.class)))
-    @APIResponse(responseCode = "404", description = "No standing waiver",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No standing waiver")
     public Uni<Response> revoke(@PathParam("structureId") UUID structureId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String actor = caller.actor();

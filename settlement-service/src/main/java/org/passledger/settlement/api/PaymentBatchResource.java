@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
@@ -32,13 +31,9 @@ import org.passledger.settlement.application.PaymentBatches;
 
 @Path("/payment-batches")
 @Tag(name = "Payment batches", description = "SEPA credit transfer files (pain.001.001.03) paying approved statements")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed")
 public class PaymentBatchResource {
 
     public static final String PAIN_001 = "application/xml";
@@ -64,10 +59,8 @@ public class PaymentBatchResource {
                     + "statement's payment instruction. The pain.001.001.03 file is validated before it is kept.")
     @APIResponse(responseCode = "201", description = "The batch; its file is at /payment-batches/{batchId}/pain.001",
             content = @Content(schema = @Schema(implementation = BatchResponses.BatchBody.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, or an execution date in the past (execution-date-in-past)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "statement-not-approved, statement-already-paid, statement-already-batched, no-verified-account, or nothing-to-transfer (entirely clawed back)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or an execution date in the past (execution-date-in-past)")
+    @APIResponse(responseCode = "409", description = "statement-not-approved, statement-already-paid, statement-already-batched, no-verified-account, or nothing-to-transfer (entirely clawed back)")
     public Uni<Response> create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid BatchResponses.CreateBatch body) {
         String actor = caller.actor();
@@ -83,8 +76,7 @@ public class PaymentBatchResource {
     @Operation(operationId = "getPaymentBatch", summary = "A payment batch and its transfers")
     @APIResponse(responseCode = "200", description = "The batch",
             content = @Content(schema = @Schema(implementation = BatchResponses.BatchBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown batch",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown batch")
     public Uni<BatchResponses.BatchBody> get(@PathParam("batchId") UUID batchId) {
         return transactions.read(session -> batches.find(session, batchId)).map(batch -> {
             if (batch == null) {
@@ -101,8 +93,7 @@ public class PaymentBatchResource {
     @Operation(operationId = "getPaymentBatchFile", summary = "The batch's SEPA credit transfer file (pain.001.001.03)")
     @APIResponse(responseCode = "200", description = "The XML file, as kept",
             content = @Content(mediaType = PAIN_001, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "Unknown batch",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown batch")
     public Uni<Response> file(@PathParam("batchId") UUID batchId) {
         return transactions.read(session -> batches.document(session, batchId)).map(document -> {
             if (document == null) {

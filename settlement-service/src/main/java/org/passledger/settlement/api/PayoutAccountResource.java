@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.kernel.auth.Caller;
@@ -30,20 +29,14 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.settlement.application.PayoutAccounts;
 import org.passledger.settlement.application.PayoutAccounts.AccountRecord;
 
 @Path("/")
 @Tag(name = "Payout accounts", description = "The bank accounts places are paid on, verified by the operator")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PayoutAccountResource {
 
     private final PayoutAccounts accounts;
@@ -70,10 +63,7 @@ public class PayoutAccountResource {
             value = "{\"iban\": \"FR76 3000 6000 0112 3456 7890 189\", \"bic\": \"AGRIFRPPXXX\", \"holderName\": \"Association Connect & vous\"}")))
     @APIResponse(responseCode = "201", description = "The place's current account (pending if new)",
             content = @Content(schema = @Schema(implementation = AccountResponses.AccountBody.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, or an IBAN failing its check (invalid-iban)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or an IBAN failing its check (invalid-iban)")
     public Uni<Response> register(@PathParam("structureId") UUID structureId,
                                   @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                   @NotNull @Valid AccountRequests.Register body) {
@@ -95,8 +85,7 @@ public class PayoutAccountResource {
             description = "The open (pending or verified) account if any, else the latest one.")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = AccountResponses.AccountBody.class)))
-    @APIResponse(responseCode = "404", description = "The place never registered an account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The place never registered an account")
     public Uni<AccountResponses.AccountBody> current(@PathParam("structureId") UUID structureId) {
         if (caller.is(Roles.STRUCTURE)) {
             caller.requireParty(Roles.STRUCTURE, structureId);
@@ -115,8 +104,7 @@ public class PayoutAccountResource {
     @Operation(operationId = "getPayoutAccountById", summary = "One account and its status history")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = AccountResponses.AccountBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown account")
     public Uni<AccountResponses.AccountBody> get(@PathParam("accountId") UUID accountId) {
         return transactions.read(session -> owned(session, accountId)).map(AccountResponses::account);
     }
@@ -127,10 +115,8 @@ public class PayoutAccountResource {
     @Operation(operationId = "verifyPayoutAccount", summary = "Verify a pending account with the bank (operator)")
     @APIResponse(responseCode = "200", description = "Verified: the place can be paid on it",
             content = @Content(schema = @Schema(implementation = AccountResponses.AccountBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not pending (account-not-pending)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown account")
+    @APIResponse(responseCode = "409", description = "Not pending (account-not-pending)")
     public Uni<Response> verify(@PathParam("accountId") UUID accountId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @Valid AccountRequests.Decision body) {
@@ -149,10 +135,8 @@ public class PayoutAccountResource {
             description = "The bank check failed or a transfer was rejected: nothing is paid on it any more.")
     @APIResponse(responseCode = "200", description = "Refused",
             content = @Content(schema = @Schema(implementation = AccountResponses.AccountBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Refused or closed already (account-not-open)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown account")
+    @APIResponse(responseCode = "409", description = "Refused or closed already (account-not-open)")
     public Uni<Response> refuse(@PathParam("accountId") UUID accountId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid AccountRequests.Refusal body) {
@@ -169,10 +153,8 @@ public class PayoutAccountResource {
     @Operation(operationId = "closePayoutAccount", summary = "Close an account (its place, or the operator)")
     @APIResponse(responseCode = "200", description = "Closed",
             content = @Content(schema = @Schema(implementation = AccountResponses.AccountBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Closed already (account-closed)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown account")
+    @APIResponse(responseCode = "409", description = "Closed already (account-closed)")
     public Uni<Response> close(@PathParam("accountId") UUID accountId,
                                @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                @Valid AccountRequests.Decision body) {

@@ -12,22 +12,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.settlement.projection.ReimbursementView;
 
 @Path("/vouchers/{voucherId}/reimbursement")
 @Tag(name = "Reimbursements", description = "The last step of a voucher's life")
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed")
 public class ReimbursementResource {
 
     private final Transactions transactions;
@@ -41,8 +35,7 @@ public class ReimbursementResource {
     @Operation(operationId = "getVoucherReimbursement", summary = "How and when a voucher was reimbursed")
     @APIResponse(responseCode = "200", description = "The reimbursement",
             content = @Content(schema = @Schema(implementation = SettlementResponses.ReimbursementBody.class)))
-    @APIResponse(responseCode = "404", description = "Not reimbursed (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not reimbursed (or not yet in the read model)")
     public Uni<SettlementResponses.ReimbursementBody> get(@PathParam("voucherId") UUID voucherId) {
         return transactions.read(session -> session.find(ReimbursementView.class, voucherId)).map(view -> {
             if (view == null) {

@@ -22,14 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.settlement.application.SettlementService;
@@ -41,13 +39,9 @@ import org.passledger.settlement.projection.StatementView;
 
 @Path("/settlement-runs")
 @Tag(name = "Settlement runs", description = "Reimbursing places for the vouchers they redeemed in a period")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed")
 public class SettlementRunResource {
 
     private final SettlementService service;
@@ -79,12 +73,8 @@ public class SettlementRunResource {
             value = "{\"periodStart\": \"2026-02-28T23:00:00Z\", \"periodEnd\": \"2026-03-31T22:00:00Z\", \"name\": \"2026-03\"}")))
     @APIResponse(responseCode = "201", description = "Run done; the statements it issued (possibly none)",
             content = @Content(schema = @Schema(implementation = SettlementResponses.RunResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, or a period that does not start before it ends or gives one bound only (invalid-period)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The period is not over (period-in-future), or the name is taken (run-name-taken)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a period that does not start before it ends or gives one bound only (invalid-period)")
+    @APIResponse(responseCode = "409", description = "The period is not over (period-in-future), or the name is taken (run-name-taken)")
     public Uni<Response> run(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                              @NotNull @Valid SettlementRequests.OpenRun body) {
         UUID runId = UUID.randomUUID();
@@ -120,8 +110,7 @@ public class SettlementRunResource {
     @Operation(operationId = "getSettlementRun", summary = "A run and its statements, as the read model knows them")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(schema = @Schema(implementation = SettlementResponses.RunBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown run (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown run (or not yet in the read model)")
     public Uni<SettlementResponses.RunBody> get(@PathParam("runId") UUID runId) {
         return transactions.read(session -> session.find(SettlementRunView.class, runId).chain(run -> {
             if (run == null) {

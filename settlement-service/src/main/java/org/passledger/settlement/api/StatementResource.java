@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
@@ -42,13 +41,8 @@ import org.passledger.settlement.projection.StatementView;
 
 @Path("/statements")
 @Tag(name = "Statements", description = "What each place is owed, and its payment")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatementResource {
 
     public static final String PDF = "application/pdf";
@@ -89,14 +83,9 @@ public class StatementResource {
             value = "{\"bankReference\": \"SEPA-2026-04-02-000731\"}")))
     @APIResponse(responseCode = "200", description = "Paid; its vouchers are reimbursed",
             content = @Content(schema = @Schema(implementation = SettlementResponses.PaymentBody.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown statement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already paid (statement-already-paid), a voucher already reimbursed (voucher-already-reimbursed), or the place has no verified payout account (no-verified-account)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "404", description = "Unknown statement")
+    @APIResponse(responseCode = "409", description = "Already paid (statement-already-paid), a voucher already reimbursed (voucher-already-reimbursed), or the place has no verified payout account (no-verified-account)")
     public Uni<Response> confirmPayment(@PathParam("statementId") UUID statementId,
                                         @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                         @NotNull @Valid SettlementRequests.ConfirmPayment body) {
@@ -117,8 +106,7 @@ public class StatementResource {
             description = "A place sees its own statements only.")
     @APIResponse(responseCode = "200", description = "The statement",
             content = @Content(schema = @Schema(implementation = SettlementResponses.StatementBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown statement (or not yet in the read model)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown statement (or not yet in the read model)")
     public Uni<SettlementResponses.StatementBody> get(@PathParam("statementId") UUID statementId) {
         UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
         return transactions.read(session -> session.find(StatementView.class, statementId).chain(view -> {
@@ -144,8 +132,7 @@ public class StatementResource {
                     + "instructed: a later change of account never alters it. A place sees its own only.")
     @APIResponse(responseCode = "200", description = "The instruction",
             content = @Content(schema = @Schema(implementation = AccountResponses.InstructionBody.class)))
-    @APIResponse(responseCode = "404", description = "No payment instructed for this statement (yet)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No payment instructed for this statement (yet)")
     public Uni<AccountResponses.InstructionBody> instruction(@PathParam("statementId") UUID statementId) {
         UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
         return transactions.read(session -> instructions.find(session, statementId)).map(instruction -> {
@@ -167,10 +154,8 @@ public class StatementResource {
             description = "Only approved statements go into a payment batch. A statement is approved once.")
     @APIResponse(responseCode = "200", description = "Approved",
             content = @Content(schema = @Schema(implementation = BatchResponses.ApprovalBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown statement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Approved already (statement-already-approved), or paid already (statement-already-paid)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown statement")
+    @APIResponse(responseCode = "409", description = "Approved already (statement-already-approved), or paid already (statement-already-paid)")
     public Uni<Response> approve(@PathParam("statementId") UUID statementId,
                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String actor = caller.actor();
@@ -189,8 +174,7 @@ public class StatementResource {
                     + "gets its own statements only.")
     @APIResponse(responseCode = "200", description = "The PDF",
             content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "Unknown statement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown statement")
     public Uni<Response> pdf(@PathParam("statementId") UUID statementId) {
         return sheet(statementId).map(sheet -> Response.ok(StatementDocuments.pdf(sheet), PDF)
                 .header("Content-Disposition", "attachment; filename=\"releve-" + sheet.statementNumber() + ".pdf\"")
@@ -205,8 +189,7 @@ public class StatementResource {
             description = "One row per line, amounts in cents and in euros. A place gets its own statements only.")
     @APIResponse(responseCode = "200", description = "The CSV",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "Unknown statement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown statement")
     public Uni<Response> csv(@PathParam("statementId") UUID statementId) {
         return sheet(statementId).map(sheet -> Response.ok(StatementDocuments.csv(sheet), CSV)
                 .header("Content-Disposition", "attachment; filename=\"releve-" + sheet.statementNumber() + ".csv\"")
@@ -241,10 +224,8 @@ public class StatementResource {
                     + "transferred is owed again; the vouchers stay reimbursed once.")
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(schema = @Schema(implementation = BatchResponses.RejectionBody.class)))
-    @APIResponse(responseCode = "404", description = "Unknown statement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Nothing instructed (payment-not-instructed)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown statement")
+    @APIResponse(responseCode = "409", description = "Nothing instructed (payment-not-instructed)")
     public Uni<Response> reject(@PathParam("statementId") UUID statementId,
                                 @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                 @NotNull @Valid BatchResponses.RejectionRequest body) {

@@ -26,27 +26,21 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.settlement.billing.FeeRules;
 import org.passledger.settlement.billing.FeeRules.FeeRule;
 
 @Path("/fee-rules")
 @Tag(name = "Fee rules", description = "The operator's fee on orders, versioned by validity; rules never change")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed")
 public class FeeRuleResource {
 
     @Schema(name = "PublishFeeRule")
@@ -91,11 +85,9 @@ public class FeeRuleResource {
     @APIResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = FeeRule.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, rate outside 0..10000 (validation-failed), "
-            + "validUntil before validFrom (invalid-period)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "validUntil before validFrom (invalid-period)")
     @APIResponse(responseCode = "409", description = "Id used already (fee-rule-exists), validity overlapping "
-            + "another rule of the same scope (fee-rule-overlaps)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "another rule of the same scope (fee-rule-overlaps)")
     public Uni<Response> publish(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                  @NotNull @Valid PublishRequest body) {
         var command = new FeeRules.Publish(body.feeRuleId(), body.programmeId(), body.rateBasisPoints(),

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
@@ -30,13 +29,9 @@ import org.passledger.settlement.reporting.Csv;
 
 @Path("/funders/{funderId}")
 @Tag(name = "Funder billing", description = "Invoices on orders, credit notes for unused vouchers")
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.FUNDER, Roles.OPERATOR, Roles.AGENCY})
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Another funder's, or a role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Another funder's, or a role not allowed")
 public class FunderResource {
 
     public static final String CSV = "text/csv";

@@ -21,27 +21,20 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.Problem;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.settlement.recovery.Incidents;
 
 @Path("/incidents")
 @Tag(name = "Incidents", description = "Overpayments and frauds on reimbursed vouchers, recovered from payouts or by debit note")
-@SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class IncidentResource {
 
     private final Incidents incidents;
@@ -70,10 +63,8 @@ public class IncidentResource {
              "description": "Workshop billed twice"}""")))
     @APIResponse(responseCode = "201", description = "Opened",
             content = @Content(schema = @Schema(implementation = Incidents.View.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (validation-failed, invalid-incident-kind, invalid-voucher-list)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A voucher not reimbursed to the place (voucher-not-reimbursed-to-place), or an amount above what they were reimbursed (incident-amount-too-high)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (validation-failed, invalid-incident-kind, invalid-voucher-list)")
+    @APIResponse(responseCode = "409", description = "A voucher not reimbursed to the place (voucher-not-reimbursed-to-place), or an amount above what they were reimbursed (incident-amount-too-high)")
     public Uni<Response> open(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                               @NotNull @Valid IncidentRequests.Open body) {
         String actor = caller.actor();
@@ -93,10 +84,8 @@ public class IncidentResource {
                     + "payouts (oldest incident first), or claimed by debit note after 90 days without payout.")
     @APIResponse(responseCode = "200", description = "Validated",
             content = @Content(schema = @Schema(implementation = Incidents.View.class)))
-    @APIResponse(responseCode = "404", description = "Unknown incident",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not open (incident-not-open)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown incident")
+    @APIResponse(responseCode = "409", description = "Not open (incident-not-open)")
     public Uni<Response> validate(@PathParam("incidentId") UUID incidentId,
                                   @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         var events = metadata.events();
@@ -111,12 +100,9 @@ public class IncidentResource {
             description = "Appends settlement.incident-dismissed.v1: nothing is owed.")
     @APIResponse(responseCode = "200", description = "Dismissed",
             content = @Content(schema = @Schema(implementation = Incidents.View.class)))
-    @APIResponse(responseCode = "400", description = "No reason given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown incident",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not open (incident-not-open)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "Unknown incident")
+    @APIResponse(responseCode = "409", description = "Not open (incident-not-open)")
     public Uni<Response> dismiss(@PathParam("incidentId") UUID incidentId,
                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                  @NotNull @Valid IncidentRequests.Dismissal body) {
@@ -132,8 +118,7 @@ public class IncidentResource {
             description = "A place sees its own incidents only.")
     @APIResponse(responseCode = "200", description = "The incident",
             content = @Content(schema = @Schema(implementation = Incidents.View.class)))
-    @APIResponse(responseCode = "404", description = "Unknown incident",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown incident")
     public Uni<Incidents.View> get(@PathParam("incidentId") UUID incidentId) {
         UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
         return transactions.read(session -> incidents.find(session, incidentId)).map(view -> {

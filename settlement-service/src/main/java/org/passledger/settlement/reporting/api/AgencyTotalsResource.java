@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
@@ -27,13 +26,8 @@ import org.passledger.settlement.reporting.AgencyTotals;
 
 @Path("/agency")
 @Tag(name = "Reports", description = "Totals and balances")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "400", description = "A month not as YYYY-MM (invalid-month), or to before from / over 120 months (invalid-period)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed")
+@APIResponse(responseCode = "400", description = "A month not as YYYY-MM (invalid-month), or to before from / over 120 months (invalid-period)")
 public class AgencyTotalsResource {
 
     static final String[] HEADER = {"departement", "month", "redeemed_count", "redeemed_cents", "redeemed_eur",

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
@@ -27,11 +26,6 @@ import org.passledger.settlement.projection.StatementView;
 
 @Path("/structures/{structureId}/statements.csv")
 @Tag(name = "Reports")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role or party not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StructureStatementsCsvResource {
 
     static final String[] HEADER = {"statement_number", "statement_id", "run_id", "status", "issued_at", "paid_at",
