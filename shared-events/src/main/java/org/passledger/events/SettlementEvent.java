@@ -15,6 +15,7 @@ import org.passledger.events.values.StatementLine;
  */
 public sealed interface SettlementEvent extends LedgerEvent
         permits SettlementEvent.SettlementRunOpened,
+                SettlementEvent.SettlementRunOpenedV2,
                 SettlementEvent.StatementIssued,
                 SettlementEvent.PaymentConfirmed,
                 SettlementEvent.VoucherReimbursed,
@@ -43,6 +44,41 @@ public sealed interface SettlementEvent extends LedgerEvent
             Objects.requireNonNull(periodStart, "periodStart");
             Objects.requireNonNull(periodEnd, "periodEnd");
             Objects.requireNonNull(openedAt, "openedAt");
+        }
+
+        @JsonIgnore
+        @Override
+        public String subject() {
+            return runId.toString();
+        }
+    }
+
+    /**
+     * A run opened over the redemptions whose time falls in [periodStart, periodEnd), saying whether settlement had
+     * applied every record of the redemption topic that was on it when the run was made: when not, redemptions
+     * of the period may have been left out, and the operator may run the period again once caught up.
+     * {@code redemptionsBehind} is the number of those records not yet applied (0 when complete), null when the
+     * broker or the database could not tell (then not complete). Replaces v1, which stays readable. Subject: runId.
+     */
+    @EventType("settlement.run-opened.v2")
+    record SettlementRunOpenedV2(
+            UUID runId,
+            String runName,
+            Instant periodStart,
+            Instant periodEnd,
+            Instant openedAt,
+            boolean redemptionsComplete,
+            Long redemptionsBehind) implements SettlementEvent {
+
+        public SettlementRunOpenedV2 {
+            Objects.requireNonNull(runId, "runId");
+            Objects.requireNonNull(runName, "runName");
+            Objects.requireNonNull(periodStart, "periodStart");
+            Objects.requireNonNull(periodEnd, "periodEnd");
+            Objects.requireNonNull(openedAt, "openedAt");
+            if (redemptionsBehind != null) {
+                Require.nonNegative(redemptionsBehind, "redemptionsBehind");
+            }
         }
 
         @JsonIgnore

@@ -22,8 +22,8 @@ class EventCatalogTest {
         assertThat(EventCatalog.typesOn(Topics.VOUCHERS)).hasSize(7).allMatch(type -> type.startsWith("voucher."));
         assertThat(EventCatalog.typesOn(Topics.REDEMPTIONS))
                 .containsExactly("voucher.redeemed.v1", "voucher.redemption-reversed.v1");
-        assertThat(EventCatalog.typesOn(Topics.SETTLEMENTS)).hasSize(13).contains("voucher.reimbursed.v1");
-        assertThat(EventCatalog.types()).hasSize(42);
+        assertThat(EventCatalog.typesOn(Topics.SETTLEMENTS)).hasSize(14).contains("voucher.reimbursed.v1");
+        assertThat(EventCatalog.types()).hasSize(43);
     }
 
     @Test

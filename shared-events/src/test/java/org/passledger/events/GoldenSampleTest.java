@@ -26,6 +26,7 @@ class GoldenSampleTest {
     // The settlement topic carries several aggregates.
     private static final Map<String, String> KEY_PROPERTY_BY_SETTLEMENT_TYPE = Map.ofEntries(
             Map.entry("settlement.run-opened.v1", "runId"),
+            Map.entry("settlement.run-opened.v2", "runId"),
             Map.entry("settlement.statement-issued.v1", "statementId"),
             Map.entry("settlement.payment-confirmed.v1", "statementId"),
             Map.entry("voucher.reimbursed.v1", "voucherId"),

@@ -23,7 +23,7 @@ import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
 import org.passledger.redemption.domain.RedemptionCommand.ReverseRedemption;
 import org.passledger.redemption.domain.RetryableProblem;
 import org.passledger.redemption.domain.VoucherCodes;
-import org.passledger.redemption.projection.ConsumerPositions;
+import org.passledger.kernel.projection.ConsumerPositions;
 import org.passledger.redemption.projection.ReimbursedRedemption;
 import org.passledger.redemption.projection.StructureLabels;
 import org.passledger.redemption.projection.VoucherEligibility;

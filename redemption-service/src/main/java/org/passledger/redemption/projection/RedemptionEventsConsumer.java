@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.passledger.kernel.projection.ConsumerPositions;
 import org.passledger.kernel.projection.ProjectionRunner;
 
 /** Feeds the {@link Channels#REDEMPTIONS} channel to its read model, each event applied once in effect. */

@@ -11,6 +11,13 @@ public final class SettlementResponses {
     private SettlementResponses() {
     }
 
+    static final String COMPLETE = "True when settlement had applied every record of the redemption topic that was on "
+            + "it when the run was made, so no redemption of the period was left out for being still in flight. "
+            + "False when some were still to be applied (or that could not be told): the run went ahead all the same, "
+            + "and running the period again later issues what it left out.";
+    static final String BEHIND = "Records of the redemption topic not yet applied when the run was made (0 when "
+            + "complete); null when the broker or the database could not tell.";
+
     @Schema(name = "IssuedStatement", description = "A statement issued by a run")
     public record IssuedStatement(UUID statementId, UUID structureId,
                                   @Schema(example = "2026-000042") String statementNumber,
@@ -20,7 +27,10 @@ public final class SettlementResponses {
 
     @Schema(name = "SettlementRunResult", description = "What a run did: one statement per place owed something")
     public record RunResult(UUID runId, @Schema(example = "2026-03") String name, Instant periodStart,
-                            Instant periodEnd, List<IssuedStatement> statements) {
+                            Instant periodEnd,
+                            @Schema(description = COMPLETE, example = "true") boolean redemptionsComplete,
+                            @Schema(description = BEHIND, example = "0") Long redemptionsBehind,
+                            List<IssuedStatement> statements) {
     }
 
     @Schema(name = "StatementSummary")
@@ -34,6 +44,9 @@ public final class SettlementResponses {
 
     @Schema(name = "SettlementRun", description = "A run and its statements, as the read model knows them")
     public record RunBody(UUID runId, String name, Instant periodStart, Instant periodEnd, Instant openedAt,
+                          @Schema(description = COMPLETE + " Null for a run made before this was recorded.",
+                                  example = "true") Boolean redemptionsComplete,
+                          @Schema(description = BEHIND, example = "0") Long redemptionsBehind,
                           List<StatementSummary> statements) {
     }
 

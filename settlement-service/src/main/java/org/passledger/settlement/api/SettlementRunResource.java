@@ -30,6 +30,7 @@ import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.web.RequestMetadata;
+import org.passledger.settlement.application.RedemptionBacklog;
 import org.passledger.settlement.application.SettlementService;
 import org.passledger.settlement.domain.SettlementPeriods;
 import org.passledger.settlement.domain.SettlementPeriods.Period;
@@ -45,16 +46,18 @@ import org.passledger.settlement.projection.StatementView;
 public class SettlementRunResource {
 
     private final SettlementService service;
+    private final RedemptionBacklog backlog;
     private final IdempotentRequests idempotency;
     private final Transactions transactions;
     private final Caller caller;
     private final RequestMetadata metadata;
     private final Clock clock;
 
-    public SettlementRunResource(SettlementService service, IdempotentRequests idempotency,
+    public SettlementRunResource(SettlementService service, RedemptionBacklog backlog, IdempotentRequests idempotency,
                                  Transactions transactions, Caller caller, RequestMetadata metadata, Clock clock) {
         this.clock = clock;
         this.service = service;
+        this.backlog = backlog;
         this.idempotency = idempotency;
         this.transactions = transactions;
         this.caller = caller;
@@ -68,10 +71,15 @@ public class SettlementRunResource {
                     + "reversed, not on a statement yet and past the holding period (ledger.settlement.holding-period, "
                     + "unless the operator waived it for the place). Without periodStart and periodEnd, the period "
                     + "is the previous calendar month, from midnight to midnight Europe/Paris. A redemption is never put on two statements: running "
-                    + "the same period again issues only what was not paid yet, usually nothing.")
+                    + "the same period again issues only what was not paid yet, usually nothing. The run says whether "
+                    + "settlement had applied every record of the redemption topic that was on it when the run was "
+                    + "made (redemptionsComplete, redemptionsBehind): when not, redemptions of the period may have "
+                    + "been left out; the run goes ahead all the same, and the operator decides whether to run the "
+                    + "period again once caught up.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "march",
             value = "{\"periodStart\": \"2026-02-28T23:00:00Z\", \"periodEnd\": \"2026-03-31T22:00:00Z\", \"name\": \"2026-03\"}")))
-    @APIResponse(responseCode = "201", description = "Run done; the statements it issued (possibly none)",
+    @APIResponse(responseCode = "201", description = "Run done; the statements it issued (possibly none), and "
+            + "whether every redemption on the topic had been applied when it was made",
             content = @Content(schema = @Schema(implementation = SettlementResponses.RunResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a period that does not start before it ends or gives one bound only (invalid-period)")
     @APIResponse(responseCode = "409", description = "The period is not over (period-in-future), or the name is taken (run-name-taken)")
@@ -80,16 +88,21 @@ public class SettlementRunResource {
         UUID runId = UUID.randomUUID();
         Period period = period(body);
         String name = body.name() != null ? body.name() : "run-" + period.start() + "-" + period.end();
-        var command = new OpenSettlementRun(runId, name, period.start(), period.end());
         var events = metadata.events();
-        return idempotency.run(caller.actor(), idempotencyKey, "POST /settlement-runs", body, session ->
-                service.run(session, command, events).map(result -> Outcome.created(
-                        new SettlementResponses.RunResult(result.runId(), result.name(), result.periodStart(),
-                                result.periodEnd(), result.statements().stream()
-                                .map(s -> new SettlementResponses.IssuedStatement(s.statementId(), s.structureId(),
-                                        s.statementNumber(), s.totalCents(), s.lineCount()))
-                                .toList()),
-                        URI.create("/settlement-runs/" + runId))));
+        String actor = caller.actor();
+        // asked before the run reads the payable redemptions: whatever is applied meanwhile only adds to them
+        return backlog.recordsBehind().chain(behind -> {
+            var command = new OpenSettlementRun(runId, name, period.start(), period.end(), behind);
+            return idempotency.run(actor, idempotencyKey, "POST /settlement-runs", body, session ->
+                    service.run(session, command, events).map(result -> Outcome.created(
+                            new SettlementResponses.RunResult(result.runId(), result.name(), result.periodStart(),
+                                    result.periodEnd(), result.redemptionsComplete(), result.redemptionsBehind(),
+                                    result.statements().stream()
+                                    .map(s -> new SettlementResponses.IssuedStatement(s.statementId(), s.structureId(),
+                                            s.statementNumber(), s.totalCents(), s.lineCount()))
+                                    .toList()),
+                            URI.create("/settlement-runs/" + runId))));
+        });
     }
 
     /** The period asked for, or by default the previous calendar month in the books' time. */
@@ -121,7 +134,8 @@ public class SettlementRunResource {
                     .setParameter("runId", runId)
                     .getResultList()
                     .map(statements -> new SettlementResponses.RunBody(run.runId, run.name, run.periodStart,
-                            run.periodEnd, run.openedAt, statements.stream().map(Views::summary).toList()));
+                            run.periodEnd, run.openedAt, run.redemptionsComplete, run.redemptionsBehind,
+                            statements.stream().map(Views::summary).toList()));
         }));
     }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.SettlementEvent;
-import org.passledger.events.SettlementEvent.SettlementRunOpened;
+import org.passledger.events.SettlementEvent.SettlementRunOpenedV2;
 import org.passledger.events.SettlementEvent.StatementIssued;
 import org.passledger.events.values.StatementLine;
 import org.passledger.kernel.command.CommandHandler;
@@ -45,9 +45,9 @@ public class SettlementService {
                                   int lineCount) {
     }
 
-    /** What a run did. */
+    /** What a run did, and whether every redemption on the topic had been applied when it was made. */
     public record RunResult(UUID runId, String name, Instant periodStart, Instant periodEnd,
-                            List<IssuedStatement> statements) {
+                            boolean redemptionsComplete, Long redemptionsBehind, List<IssuedStatement> statements) {
     }
 
     /** What a confirmed payment did. */
@@ -110,7 +110,7 @@ public class SettlementService {
     public Uni<RunResult> run(Mutiny.Session session, OpenSettlementRun command, EventMetadata metadata) {
         return handler.handle(session, command.runId().toString(), runs, SettlementEvent.class, command, metadata)
                 .chain(decision -> {
-                    SettlementRunOpened opened = (SettlementRunOpened) decision.events().get(0);
+                    SettlementRunOpenedV2 opened = (SettlementRunOpenedV2) decision.events().get(0);
                     int year = StatementNumber.yearOf(opened.openedAt());
                     Instant payableUntil = SettlementPeriods.payableUntil(opened.openedAt(), holdingPeriod);
                     return claimName(session, command, payableUntil)
@@ -119,10 +119,11 @@ public class SettlementService {
                                     .chain(rows -> issueAll(session, command.runId(), byStructure(rows), year,
                                             last, metadata)))
                             .chain(issued -> DocumentCounters.advance(session, DocumentCounters.STATEMENTS, year, issued.size())
-                                    .replaceWith(issued));
-                })
-                .map(issued -> new RunResult(command.runId(), command.name(), command.periodStart(),
-                        command.periodEnd(), issued));
+                                    .replaceWith(issued))
+                            .map(issued -> new RunResult(command.runId(), command.name(), command.periodStart(),
+                                    command.periodEnd(), opened.redemptionsComplete(), opened.redemptionsBehind(),
+                                    issued));
+                });
     }
 
     /** A statement as its own stream tells it (Status.NONE when unknown). */

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.SettlementRunOpened;
+import org.passledger.events.SettlementEvent.SettlementRunOpenedV2;
 import org.passledger.kernel.command.Decider;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.settlement.domain.SettlementRunCommand.OpenSettlementRun;
 
 /**
  * A settlement run: the operator's decision to pay places for one period. Only a period that is over can be
- * settled, otherwise a redemption made later in the period would be left out of it.
+ * settled, otherwise a redemption made later in the period would be left out of it. A run made while redemptions
+ * were still to be applied goes ahead and says so: the operator decides whether to run the period again later.
  */
 public final class SettlementRun implements Decider<SettlementRunCommand, SettlementRunState, SettlementEvent> {
 
@@ -47,13 +49,17 @@ public final class SettlementRun implements Decider<SettlementRunCommand, Settle
             throw ProblemException.rule("period-in-future", "The period ends at " + command.periodEnd()
                     + ", after now (" + now + "): only a period that is over can be settled.");
         }
-        return List.of(new SettlementRunOpened(command.runId(), command.name(), command.periodStart(),
-                command.periodEnd(), now));
+        Long behind = command.redemptionsBehind();
+        return List.of(new SettlementRunOpenedV2(command.runId(), command.name(), command.periodStart(),
+                command.periodEnd(), now, behind != null && behind == 0, behind));
     }
 
     @Override
     public SettlementRunState evolve(SettlementRunState state, SettlementEvent event) {
         if (event instanceof SettlementRunOpened opened) {
+            return new SettlementRunState(true, opened.runName(), opened.periodStart(), opened.periodEnd());
+        }
+        if (event instanceof SettlementRunOpenedV2 opened) {
             return new SettlementRunState(true, opened.runName(), opened.periodStart(), opened.periodEnd());
         }
         return state;

@@ -8,8 +8,11 @@ public sealed interface SettlementRunCommand {
 
     UUID runId();
 
-    /** Opens a run over the redemptions whose time falls in [periodStart, periodEnd). */
-    record OpenSettlementRun(UUID runId, String name, Instant periodStart, Instant periodEnd)
+    /**
+     * Opens a run over the redemptions whose time falls in [periodStart, periodEnd). {@code redemptionsBehind}:
+     * records of the redemption topic not yet applied when the run was asked for, null when that could not be told.
+     */
+    record OpenSettlementRun(UUID runId, String name, Instant periodStart, Instant periodEnd, Long redemptionsBehind)
             implements SettlementRunCommand {
     }
 }

@@ -22,6 +22,11 @@ public class SettlementRunView {
     public Instant periodEnd;
     @Column(name = "opened_at")
     public Instant openedAt;
+    /** Null for a run recorded before settlement.run-opened.v2 told it. */
+    @Column(name = "redemptions_complete")
+    public Boolean redemptionsComplete;
+    @Column(name = "redemptions_behind")
+    public Long redemptionsBehind;
     @Column(name = "events_applied")
     public int eventsApplied;
 }

@@ -10,6 +10,7 @@ import org.passledger.events.EventEnvelope;
 import org.passledger.events.SettlementEvent.PaymentConfirmed;
 import org.passledger.events.SettlementEvent.PaymentRejected;
 import org.passledger.events.SettlementEvent.SettlementRunOpened;
+import org.passledger.events.SettlementEvent.SettlementRunOpenedV2;
 import org.passledger.events.SettlementEvent.StatementIssued;
 import org.passledger.events.SettlementEvent.VoucherReimbursed;
 import org.passledger.events.Topics;
@@ -45,6 +46,18 @@ public class SettlementViewsProjection implements Projection {
             run.periodStart = opened.periodStart();
             run.periodEnd = opened.periodEnd();
             run.openedAt = opened.openedAt();
+            run.eventsApplied = 1;
+            return session.persist(run);
+        }
+        if (event instanceof SettlementRunOpenedV2 opened) {
+            SettlementRunView run = new SettlementRunView();
+            run.runId = opened.runId();
+            run.name = opened.runName();
+            run.periodStart = opened.periodStart();
+            run.periodEnd = opened.periodEnd();
+            run.openedAt = opened.openedAt();
+            run.redemptionsComplete = opened.redemptionsComplete();
+            run.redemptionsBehind = opened.redemptionsBehind();
             run.eventsApplied = 1;
             return session.persist(run);
         }

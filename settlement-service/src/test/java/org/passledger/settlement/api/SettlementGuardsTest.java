@@ -32,7 +32,7 @@ class SettlementGuardsTest {
 
     static long runsNamed(String name) {
         return SettlementFixtures.count("""
-                select count(*) from events where type = 'settlement.run-opened.v1' and payload ->> 'runName' = ?""",
+                select count(*) from events where type like 'settlement.run-opened.%' and payload ->> 'runName' = ?""",
                 name);
     }
 

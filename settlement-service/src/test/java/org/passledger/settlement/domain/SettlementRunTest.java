@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.SettlementRunOpened;
+import org.passledger.events.SettlementEvent.SettlementRunOpenedV2;
 import org.passledger.settlement.domain.SettlementRunCommand.OpenSettlementRun;
 
 class SettlementRunTest {
@@ -24,42 +25,63 @@ class SettlementRunTest {
     @Test
     void open_recordsThePeriodAndWhenItWasOpened() {
         spec.given()
-                .when(new OpenSettlementRun(RUN, "2026-03", MARCH, APRIL))
-                .then(new SettlementRunOpened(RUN, "2026-03", MARCH, APRIL, NOW));
+                .when(new OpenSettlementRun(RUN, "2026-03", MARCH, APRIL, 0L))
+                .then(new SettlementRunOpenedV2(RUN, "2026-03", MARCH, APRIL, NOW, true, 0L));
     }
 
     @Test
     void open_acceptsAPeriodEndingNow() {
         spec.given()
-                .when(new OpenSettlementRun(RUN, "today", MARCH, NOW))
-                .then(new SettlementRunOpened(RUN, "today", MARCH, NOW, NOW));
+                .when(new OpenSettlementRun(RUN, "today", MARCH, NOW, 0L))
+                .then(new SettlementRunOpenedV2(RUN, "today", MARCH, NOW, NOW, true, 0L));
+    }
+
+    @Test
+    void open_goesAhead_whileRedemptionsAreStillToBeApplied_andSaysSo() {
+        spec.given()
+                .when(new OpenSettlementRun(RUN, "2026-03", MARCH, APRIL, 4L))
+                .then(new SettlementRunOpenedV2(RUN, "2026-03", MARCH, APRIL, NOW, false, 4L));
+    }
+
+    @Test
+    void open_isNotComplete_whenTheBacklogCouldNotBeTold() {
+        spec.given()
+                .when(new OpenSettlementRun(RUN, "2026-03", MARCH, APRIL, null))
+                .then(new SettlementRunOpenedV2(RUN, "2026-03", MARCH, APRIL, NOW, false, null));
+    }
+
+    @Test
+    void open_isRejected_whenARunOpenedBeforeTheBacklogWasRecorded_isOpenedAgain() {
+        spec.given(new SettlementRunOpened(RUN, "2026-03", MARCH, APRIL, NOW))
+                .when(new OpenSettlementRun(RUN, "2026-03", MARCH, APRIL, 0L))
+                .thenRejectedWith("run-already-opened");
     }
 
     @Test
     void open_isRejected_whenThePeriodIsNotOver() {
         spec.given()
-                .when(new OpenSettlementRun(RUN, "2026-04", APRIL, NOW.plusSeconds(1)))
+                .when(new OpenSettlementRun(RUN, "2026-04", APRIL, NOW.plusSeconds(1), 0L))
                 .thenRejectedWith("period-in-future");
     }
 
     @Test
     void open_isRejected_whenThePeriodStartsAfterItEnds() {
         spec.given()
-                .when(new OpenSettlementRun(RUN, "backwards", APRIL, MARCH))
+                .when(new OpenSettlementRun(RUN, "backwards", APRIL, MARCH, 0L))
                 .thenRejectedWith("invalid-period");
     }
 
     @Test
     void open_isRejected_whenThePeriodIsEmpty() {
         spec.given()
-                .when(new OpenSettlementRun(RUN, "empty", MARCH, MARCH))
+                .when(new OpenSettlementRun(RUN, "empty", MARCH, MARCH, 0L))
                 .thenRejectedWith("invalid-period");
     }
 
     @Test
     void open_isRejected_whenTheRunIsAlreadyOpen() {
         spec.given(new SettlementRunOpened(RUN, "2026-03", MARCH, APRIL, NOW))
-                .when(new OpenSettlementRun(RUN, "2026-03", MARCH, APRIL))
+                .when(new OpenSettlementRun(RUN, "2026-03", MARCH, APRIL, 0L))
                 .thenRejectedWith("run-already-opened");
     }
 

@@ -1,4 +1,4 @@
-package org.passledger.redemption.projection;
+package org.passledger.kernel.projection;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,30 +36,30 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
-import org.passledger.events.Topics;
 import org.passledger.kernel.store.SqlTime;
 
 /**
  * How far behind its consumed topics this service's projections are. After each consumed poll batch (its records
  * applied or sent to the dead-letter topic) the next offset of each of its partitions is written to {@code consumer_position};
- * every instance writes there, so the lag is the group's, not one instance's.
+ * every instance writes there, so the lag is the group's, not one instance's. The table is keyed by topic and
+ * partition: a service tracks one consumer per topic, the one whose read model its decisions rest on.
  *
  * <p>Lag of a topic = sum over its partitions of (end offset now - next offset applied, floored at the partition's
- * earliest offset). It is exposed as the
- * gauge {@code redemption.projection.lag.records{topic}} (refreshed every {@code redemption.lag.refresh}) and
- * {@code redemption.projection.last-event.age.seconds{topic}}, and asked afresh by {@link #behind(String)}
- * when a code is unknown: "unknown" is only said once the issuance topic is caught up.
+ * earliest offset). For each topic of {@code ledger.consumer-positions.topics} it is exposed as the gauge
+ * {@code <prefix>.projection.lag.records{topic}} (refreshed every {@code ledger.consumer-positions.refresh}) and
+ * {@code <prefix>.projection.last-event.age.seconds{topic}}, the prefix being
+ * {@code ledger.consumer-positions.metric-prefix}; {@link #behind(String)} asks it afresh for any topic.
  */
 @ApplicationScoped
 public class ConsumerPositions {
 
     private static final Logger LOG = Logger.getLogger(ConsumerPositions.class);
-    static final List<String> TOPICS = List.of(Topics.VOUCHERS, Topics.STRUCTURES, Topics.REDEMPTIONS,
-            Topics.SETTLEMENTS);
 
     private final Mutiny.SessionFactory sessions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final List<String> topics;
+    private final String metricPrefix;
     private final String bootstrapServers;
     private final Duration refresh;
     private final String jdbcUrl;
@@ -71,14 +71,20 @@ public class ConsumerPositions {
     private ScheduledExecutorService scheduler;
 
     public ConsumerPositions(Mutiny.SessionFactory sessions, Clock clock, MeterRegistry meters,
+                             @ConfigProperty(name = "ledger.consumer-positions.topics") Optional<List<String>> topics,
+                             @ConfigProperty(name = "ledger.consumer-positions.metric-prefix",
+                                     defaultValue = "ledger") String metricPrefix,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                             @ConfigProperty(name = "redemption.lag.refresh", defaultValue = "PT5S") Duration refresh,
+                             @ConfigProperty(name = "ledger.consumer-positions.refresh", defaultValue = "PT5S")
+                             Duration refresh,
                              @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                              @ConfigProperty(name = "quarkus.datasource.username") String user,
                              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.sessions = sessions;
         this.clock = clock;
         this.meters = meters;
+        this.topics = topics.orElse(List.of());
+        this.metricPrefix = metricPrefix;
         this.bootstrapServers = bootstrapServers;
         this.refresh = refresh;
         this.jdbcUrl = jdbcUrl;
@@ -87,18 +93,21 @@ public class ConsumerPositions {
     }
 
     void start(@Observes StartupEvent started) {
-        for (String topic : TOPICS) {
+        if (topics.isEmpty()) {
+            return; // a service that tracks no topic has no gauges to refresh
+        }
+        for (String topic : topics) {
             AtomicLong records = lag.computeIfAbsent(topic, t -> new AtomicLong(-1));
-            Gauge.builder("redemption.projection.lag.records", records, AtomicLong::get)
+            Gauge.builder(metricPrefix + ".projection.lag.records", records, AtomicLong::get)
                     .description("Records of the topic not yet applied by this service's projections (-1: unknown)")
                     .tag("topic", topic).register(meters);
             AtomicLong age = lastEventAge.computeIfAbsent(topic, t -> new AtomicLong(-1));
-            Gauge.builder("redemption.projection.last-event.age.seconds", age, AtomicLong::get)
+            Gauge.builder(metricPrefix + ".projection.last-event.age.seconds", age, AtomicLong::get)
                     .description("Age of the newest event applied from the topic (-1: none yet)")
                     .tag("topic", topic).register(meters);
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "redemption-projection-lag");
+            Thread thread = new Thread(r, metricPrefix + "-projection-lag");
             thread.setDaemon(true);
             return thread;
         });
@@ -183,7 +192,7 @@ public class ConsumerPositions {
     }
 
     private void refreshGauges() {
-        for (String topic : TOPICS) {
+        for (String topic : topics) {
             long behind = behind(topic);
             lag.get(topic).set(behind == Long.MAX_VALUE ? -1 : behind);
             try {
