@@ -86,6 +86,18 @@ final class LedgerStack {
         return instance;
     }
 
+    ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + "; known: " + services.keySet());
+        }
+        return service;
+    }
+
+    List<String> serviceNames() {
+        return List.copyOf(services.keySet());
+    }
+
     /** Each service's event store, for the audit. */
     List<Audit.Store> stores() {
         return environments.entrySet().stream().map(e -> {
