@@ -1,5 +1,8 @@
 package org.passledger.system;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -21,6 +24,8 @@ import org.passledger.clients.labelling.model.RegisterStructure;
 import org.passledger.clients.redemption.api.RedemptionsApi;
 import org.passledger.clients.redemption.model.RedeemVoucher;
 import org.passledger.clients.redemption.model.Redeemed;
+import org.passledger.clients.redemption.model.ValidateVoucher;
+import org.passledger.clients.redemption.model.Validation;
 import org.passledger.system.Partner.Outcome;
 import org.passledger.system.Partner.Reply;
 import org.passledger.tools.journey.Clients;
@@ -29,7 +34,10 @@ import org.passledger.tools.journey.Sirets;
 /**
  * The partners at work while the faults happen. Each worker takes a voucher from the distributor's stock, hands
  * it out, and has place A redeem it; every fourth voucher place B tries to redeem at the same moment, so that
- * exactly one of the two must win. Every tenth voucher a new place registers. Records every definite answer.
+ * at most one of the two may win. Every tenth voucher a new place registers. Records every definite answer.
+ *
+ * <p>A place scans a code before it redeems it, as its counter application does: redemption-service learns of a
+ * hand-out from issuance's topic, and a redemption sent before the hand-out was published would be refused.
  */
 final class ChaosLoad {
 
@@ -41,6 +49,10 @@ final class ChaosLoad {
 
     record Refusal(String intent, String subject, PartnerFailure failure) {
     }
+
+    /** Refusals of a validation that the facts on their way from issuance will lift. */
+    private static final Set<String> STILL_ON_ITS_WAY = Set.of("voucher-not-yet-known", "voucher-not-activated",
+            "voucher-not-distributed");
 
     private final Partner partner;
     private final Clients clients;
@@ -57,6 +69,7 @@ final class ChaosLoad {
     final Set<String> contested = ConcurrentHashMap.newKeySet();
     final Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
     final AtomicLong undecided = new AtomicLong();
+    final AtomicLong scans = new AtomicLong();
 
     private final AtomicLong taken = new AtomicLong();
     private final ExecutorService contenders = Executors.newCachedThreadPool();
@@ -137,12 +150,29 @@ final class ChaosLoad {
     }
 
     private Outcome<Redeemed> redeem(RedemptionsApi counter, PrintedVoucher voucher) {
+        scanUntilDecided(counter, voucher);
         String key = ChaosParties.key();
         RedeemVoucher request = new RedeemVoucher().code(voucher.getCode()).service(ChaosParties.SERVICE);
         return partner.untilDefinite("redemption-service", () -> {
             var answer = counter.redeemVoucherWithHttpInfo(key, request);
             return Reply.of(answer.getData(), answer.getHeaders());
         });
+    }
+
+    /** Validates (which writes nothing) until the voucher is redeemable here, or refused for a reason that stands. */
+    private void scanUntilDecided(RedemptionsApi counter, PrintedVoucher voucher) {
+        ValidateVoucher scan = new ValidateVoucher().code(voucher.getCode()).service(ChaosParties.SERVICE);
+        await("voucher " + voucher.getCode() + " scanned").atMost(Partner.PATIENCE).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    scans.incrementAndGet();
+                    try {
+                        Validation verdict = counter.validateVoucher(scan);
+                        return verdict.getRedeemable() || !STILL_ON_ITS_WAY.contains(verdict.getCode());
+                    } catch (org.passledger.clients.redemption.ApiException noVerdict) {
+                        partner.noAnswerFrom("redemption-service");
+                        return false;
+                    }
+                });
     }
 
     private void record(PrintedVoucher voucher, UUID place, Outcome<Redeemed> outcome) {

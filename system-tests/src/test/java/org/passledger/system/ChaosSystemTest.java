@@ -128,9 +128,10 @@ class ChaosSystemTest {
 
     /**
      * Redemption-service answers voucher-not-distributed as retryable only while the issuance topic holds records it
-     * has not applied; a hand-out still in issuance's outbox (its relay killed, or the broker away) is on no topic
-     * yet, so the refusal is given as definite although the hand-out was acknowledged. Counted, and failed only
-     * under ledger.chaos.strict, until redemption-service can tell that case apart.
+     * has not applied; a hand-out still in issuance's outbox (not yet relayed, its relay killed, or the broker away)
+     * is on no topic yet, so the refusal is given as definite although the hand-out was acknowledged. The places
+     * scan first, which keeps them out of that window; what still falls in it is counted, and failed only under
+     * ledger.chaos.strict, until redemption-service can tell that case apart.
      */
     private static boolean isNotYetPublishedHandOut(ChaosLoad.Refusal refusal, Set<String> redeemed) {
         return refusal.intent().equals("redemption") && refusal.failure().code().equals("voucher-not-distributed")
@@ -321,7 +322,8 @@ class ChaosSystemTest {
                 underFaults.toMillis() / 1000.0);
         System.out.printf("  faults injected      %d (%s)%n", faults.size(),
                 faults.stream().map(FaultSchedule.Injected::fault).distinct().collect(Collectors.joining(", ")));
-        System.out.printf("  requests sent        %d%n", partner.requests());
+        System.out.printf("  requests sent        %d, and %d scans (validations) before redemptions%n",
+                partner.requests(), load.scans.get());
         System.out.printf("  successes            %d (hand-outs %d, redemptions %d, orders %d with %d vouchers,"
                         + " registrations %d, funding, consignments and settlement)%n", partner.successes(),
                 load.handOuts.size(), load.redemptions.size(), stock.orders(), stock.vouchersOrdered(),

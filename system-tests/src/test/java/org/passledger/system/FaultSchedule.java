@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.passledger.testkit.KafkaBroker;
+import org.passledger.testkit.TcpProxy;
 
 /**
  * The faults, one after the other while the load runs: each service SIGKILLed and started again, two services
- * killed at once, the Kafka broker stopped and started on its port. Each fault lasts until the clients have
+ * killed at once, redemption-service's connections to PostgreSQL slowed, cut and left half-open (through the
+ * test kit's proxy), the Kafka broker stopped and started on its port. Each fault lasts until the clients have
  * felt it (requests left unanswered, or work acknowledged while it lasts), and the next one waits until the
  * partners are getting answers again.
  */
@@ -33,6 +35,7 @@ final class FaultSchedule {
     private static final Duration FELT_WITHIN = Duration.ofSeconds(90);
     private static final Duration BACK_TO_WORK_WITHIN = Duration.ofMinutes(3);
     private static final long SUCCESSES_AFTER_REPAIR = 10;
+    private static final Duration LATENCY = Duration.ofMillis(300);
 
     private final LedgerStack stack;
     private final Partner partner;
@@ -83,6 +86,15 @@ final class FaultSchedule {
             stack.service("redemption-service").kill();
         }, () -> restart("issuance-service", "redemption-service"),
                 () -> partner.unanswered("issuance-service") + partner.unanswered("redemption-service"), 3));
+        TcpProxy toPostgres = stack.redemptionToPostgres();
+        long unansweredEnough = 3;
+        faults.add(new Fault("300 ms latency, redemption-service to PostgreSQL", () -> toPostgres.latency(LATENCY),
+                toPostgres::pass, partner::successes, 5));
+        faults.add(new Fault("redemption-service's PostgreSQL connections cut", toPostgres::cut, toPostgres::pass,
+                () -> partner.unanswered("redemption-service"), unansweredEnough));
+        // held until requests time out: long enough for the connection pool to notice its connections are dead
+        faults.add(new Fault("redemption-service's PostgreSQL connections half-open", toPostgres::halfOpen,
+                toPostgres::pass, () -> partner.unanswered("redemption-service"), unansweredEnough));
         if (KafkaBroker.inProcess()) {
             // commands need PostgreSQL only: work acknowledged while the broker is away waits in the outboxes
             faults.add(new Fault("Kafka broker stopped", KafkaBroker::stop, KafkaBroker::start,

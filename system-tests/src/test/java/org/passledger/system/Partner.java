@@ -111,6 +111,11 @@ final class Partner {
         return counter(service).get();
     }
 
+    /** A request outside the intents (a scan) that got no answer or a server error. */
+    void noAnswerFrom(String service) {
+        counter(service).incrementAndGet();
+    }
+
     private AtomicLong counter(String service) {
         return unanswered.computeIfAbsent(service, s -> new AtomicLong());
     }
