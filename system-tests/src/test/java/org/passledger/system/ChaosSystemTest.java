@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -28,6 +30,7 @@ import org.passledger.clients.settlement.model.SettlementRunResult;
 import org.passledger.system.ChaosLoad.Redemption;
 import org.passledger.system.Partner.Outcome;
 import org.passledger.system.Partner.Reply;
+import org.passledger.testkit.KafkaTopics;
 import org.passledger.testkit.LedgerTestResources;
 import org.passledger.testkit.TestTokens;
 import org.passledger.tools.Audit;
@@ -71,6 +74,7 @@ class ChaosSystemTest {
                 parties);
         ChaosLoad load = new ChaosLoad(partner, clients, parties, stock);
 
+        long deadLettersBefore = deadLetters(stack);
         long start = System.nanoTime();
         load.start(WORKERS);
         List<FaultSchedule.Injected> faults;
@@ -85,6 +89,11 @@ class ChaosSystemTest {
         checkTheEventStores(stack, parties, load, stock);
         checkTheReadModels(clients, parties, load, stock);
         settleAndCheckTheReimbursements(clients, parties, load, partner, began);
+        invariant("no consumed record sent to a dead-letter topic: a fault is no poison", () -> {
+            long deadLettered = deadLetters(stack) - deadLettersBefore;
+            assertThat(deadLettered).isZero();
+            return "0 records";
+        });
         invariant("the audit: every stored event on its topic, in stream order, no stray record, no stale outbox row",
                 () -> audit(stack));
 
@@ -152,23 +161,16 @@ class ChaosSystemTest {
             Map<UUID, org.passledger.clients.redemption.api.RedemptionsApi> counters = Map.of(
                     parties.placeA(), clients.redemptions("structure", parties.placeA().toString()),
                     parties.placeB(), clients.redemptions("structure", parties.placeB().toString()));
-            for (Redemption redemption : load.redemptions) {
-                await("redemption " + redemption.redemptionId()).atMost(CONVERGENCE).ignoreExceptions()
-                        .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-                            var seen = counters.get(redemption.place()).getRedemption(redemption.redemptionId());
-                            assertThat(seen.getVoucherId()).isEqualTo(redemption.voucher().getVoucherId());
-                            assertThat(seen.getStructureId()).isEqualTo(redemption.place());
-                            assertThat(seen.getReversed()).isNotEqualTo(Boolean.TRUE);
-                        });
-            }
+            eachEventually("redemptions in redemption-service's read model", load.redemptions, redemption -> {
+                var seen = counters.get(redemption.place()).getRedemption(redemption.redemptionId());
+                return seen.getVoucherId().equals(redemption.voucher().getVoucherId())
+                        && seen.getStructureId().equals(redemption.place()) && !Boolean.TRUE.equals(seen.getReversed());
+            });
             return load.redemptions.size() + " of " + load.redemptions.size();
         });
         invariant("every acknowledged registration in labelling-service's read model", () -> {
-            for (UUID place : load.registrations) {
-                var structures = clients.structures("structure", place.toString());
-                await("place " + place).atMost(CONVERGENCE).ignoreExceptions().pollInterval(Duration.ofMillis(250))
-                        .untilAsserted(() -> assertThat(structures.getStructure(place).getStructureId()).isEqualTo(place));
-            }
+            eachEventually("places in labelling-service's read model", load.registrations, place ->
+                    clients.structures("structure", place.toString()).getStructure(place).getStructureId().equals(place));
             return load.registrations.size() + " of " + load.registrations.size();
         });
         invariant("settlement's reconciliation: issued, handed out and redeemed counts equal the acknowledged ones", () -> {
@@ -215,12 +217,9 @@ class ChaosSystemTest {
         });
         invariant("every redemption reimbursed once, in settlement's read model and store", () -> {
             var reimbursements = clients.reimbursements("agency", "anct");
-            for (Redemption redemption : load.redemptions) {
-                await("reimbursement of " + redemption.voucher().getVoucherId()).atMost(CONVERGENCE).ignoreExceptions()
-                        .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(reimbursements
-                                .getVoucherReimbursement(redemption.voucher().getVoucherId()).getRedemptionId())
-                                .isEqualTo(redemption.redemptionId()));
-            }
+            eachEventually("reimbursements in settlement-service's read model", load.redemptions, redemption ->
+                    reimbursements.getVoucherReimbursement(redemption.voucher().getVoucherId()).getRedemptionId()
+                            .equals(redemption.redemptionId()));
             return onceEach(LedgerStack.shared(), "settlement-service", "voucher.reimbursed.v1", parties.programme(),
                     load.redemptions.size());
         });
@@ -234,15 +233,11 @@ class ChaosSystemTest {
         });
         invariant("issuance's voucher view: each redeemed voucher REIMBURSED at its place, each event applied once", () -> {
             var vouchers = clients.vouchers("funder", parties.funder().toString());
-            for (Redemption redemption : load.redemptions) {
-                await("voucher " + redemption.voucher().getCode()).atMost(CONVERGENCE).ignoreExceptions()
-                        .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-                            Voucher seen = vouchers.getVoucher(redemption.voucher().getCode());
-                            assertThat(seen.getStatus()).isEqualTo(Voucher.StatusEnum.REIMBURSED);
-                            assertThat(seen.getStructureId()).isEqualTo(redemption.place());
-                            assertThat(seen.getEventsApplied()).isEqualTo(VOUCHER_EVENTS);
-                        });
-            }
+            eachEventually("vouchers REIMBURSED in issuance-service's read model", load.redemptions, redemption -> {
+                Voucher seen = vouchers.getVoucher(redemption.voucher().getCode());
+                return seen.getStatus() == Voucher.StatusEnum.REIMBURSED && seen.getStructureId().equals(redemption.place())
+                        && seen.getEventsApplied() == VOUCHER_EVENTS;
+            });
             return load.redemptions.size() + " of " + load.redemptions.size();
         });
     }
@@ -267,6 +262,33 @@ class ChaosSystemTest {
 
     private static boolean isRepublication(String difference) {
         return difference.contains(" published twice (again at ");
+    }
+
+    private interface Seen<T> {
+        boolean in(T item) throws Exception;
+    }
+
+    /** Polls until every item is seen; an item seen once is not asked again. */
+    private static <T> void eachEventually(String what, Collection<T> items, Seen<T> seen) {
+        Set<T> pending = ConcurrentHashMap.newKeySet();
+        pending.addAll(items);
+        await(what).atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            pending.removeIf(item -> {
+                try {
+                    return seen.in(item);
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
+            assertThat(pending).as("%d of %d not seen yet, such as %s", pending.size(), items.size(),
+                    pending.stream().limit(3).toList()).isEmpty();
+        });
+    }
+
+    /** Records on the services' dead-letter topics: consumed records that were never applied. */
+    private static long deadLetters(LedgerStack stack) {
+        return stack.serviceNames().stream().mapToLong(service -> KafkaTopics.readAll(service + ".dead-letter.v1").size())
+                .sum();
     }
 
     private static ReconciliationProgramme reconciled(Clients clients, ChaosParties parties,
@@ -304,13 +326,16 @@ class ChaosSystemTest {
     }
 
     private void invariant(String name, Check check) {
+        String line;
         try {
-            report.add(String.format("  holds   %-100s %s", name, check.figure()));
+            line = String.format("  holds   %-100s %s", name, check.figure());
         } catch (Exception | AssertionError e) {
             String why = String.valueOf(e.getMessage()).lines().limit(6).collect(Collectors.joining(" "));
-            report.add(String.format("  BROKEN  %-100s %s", name, why));
+            line = String.format("  BROKEN  %-100s %s", name, why);
             failures.add(name + ": " + why);
         }
+        report.add(line);
+        System.out.println("chaos check" + line.substring(1));
     }
 
     private void printSummary(List<FaultSchedule.Injected> faults, Duration underFaults, Partner partner,

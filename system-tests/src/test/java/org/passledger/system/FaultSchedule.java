@@ -64,7 +64,7 @@ final class FaultSchedule {
                         .pollInterval(Duration.ofMillis(100))
                         .until(() -> partner.successes() - successesBefore >= SUCCESSES_AFTER_REPAIR);
                 Injected done = new Injected(fault.name(), lasted, Duration.ofNanos(System.nanoTime() - repaired));
-                narrator.accept(String.format("chaos round %d: %-45s down %5.1f s, partners served again %5.1f s later",
+                narrator.accept(String.format("chaos round %d: %-52s down %5.1f s, partners served again %5.1f s later",
                         round, done.fault(), seconds(done.lasted()), seconds(done.backToWork())));
                 injected.add(done);
             }
@@ -87,14 +87,14 @@ final class FaultSchedule {
         }, () -> restart("issuance-service", "redemption-service"),
                 () -> partner.unanswered("issuance-service") + partner.unanswered("redemption-service"), 3));
         TcpProxy toPostgres = stack.redemptionToPostgres();
-        long unansweredEnough = 3;
         faults.add(new Fault("300 ms latency, redemption-service to PostgreSQL", () -> toPostgres.latency(LATENCY),
                 toPostgres::pass, partner::successes, 5));
+        // brief by default: held past the projections' retries (about 3 s), it dead-letters good records (README)
         faults.add(new Fault("redemption-service's PostgreSQL connections cut", toPostgres::cut, toPostgres::pass,
-                () -> partner.unanswered("redemption-service"), unansweredEnough));
+                () -> partner.unanswered("redemption-service"), Long.getLong("ledger.chaos.cut-requests", 3)));
         // held until requests time out: long enough for the connection pool to notice its connections are dead
         faults.add(new Fault("redemption-service's PostgreSQL connections half-open", toPostgres::halfOpen,
-                toPostgres::pass, () -> partner.unanswered("redemption-service"), unansweredEnough));
+                toPostgres::pass, () -> partner.unanswered("redemption-service"), 3));
         if (KafkaBroker.inProcess()) {
             // commands need PostgreSQL only: work acknowledged while the broker is away waits in the outboxes
             faults.add(new Fault("Kafka broker stopped", KafkaBroker::stop, KafkaBroker::start,
