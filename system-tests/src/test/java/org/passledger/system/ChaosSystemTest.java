@@ -39,9 +39,10 @@ import org.passledger.tools.journey.Clients;
 /**
  * Faults under load: partners hand vouchers out, redeem them (some at two places at once), order and fund more
  * books and register places, retrying with the same Idempotency-Key as they would, while each service in turn is
- * SIGKILLed and restarted, two of them at once, and the Kafka broker is stopped and started. Then every answer the
- * partners saw as a success must have taken effect exactly once, in every service that should know it, and the
- * audit must find every stored event on its topic once.
+ * SIGKILLed and restarted, two of them at once, redemption-service's PostgreSQL connections are slowed, cut and
+ * left half-open, and the Kafka broker is stopped and started. Then every answer the partners saw as a success must
+ * have taken effect exactly once, in every service that should know it, no consumed record may have been
+ * dead-lettered, and the audit must find every stored event on its topic.
  *
  * <p>CI runs one round. {@code ./ledger chaos} runs more: {@code -Dledger.chaos.rounds=N}, and
  * {@code -Dledger.chaos.workers=N} partners at work at once (default 4).
@@ -58,9 +59,9 @@ class ChaosSystemTest {
     private static final boolean STRICT = Boolean.getBoolean("ledger.chaos.strict");
 
     private final List<String> report = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
     private long notDistributedRefusals;
     private long republished;
-    private final List<String> failures = new ArrayList<>();
 
     @Test
     void underKillsAndBrokerRestarts_everyAcknowledgedIntentTakesEffectOnce_andTheAuditFindsNoDifference()
