@@ -3,7 +3,6 @@ package org.passledger.system;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -199,9 +198,5 @@ final class ChaosLoad {
         } else {
             refusals.add(new Refusal("registration", place.toString(), registered.refusal()));
         }
-    }
-
-    List<Redemption> redemptionsAt(UUID place) {
-        return redemptions.stream().filter(r -> r.place().equals(place)).toList();
     }
 }
