@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.passledger.clients.issuance.model.Voucher;
 import org.passledger.clients.settlement.model.IssuedStatement;
@@ -47,6 +48,7 @@ import org.passledger.tools.journey.Clients;
  * <p>CI runs one round. {@code ./ledger chaos} runs more: {@code -Dledger.chaos.rounds=N}, and
  * {@code -Dledger.chaos.workers=N} partners at work at once (default 4).
  */
+@Order(Integer.MAX_VALUE) // after every other system test on the shared stack (junit-platform.properties)
 class ChaosSystemTest {
 
     private static final int ROUNDS = Integer.getInteger("ledger.chaos.rounds", 1);
