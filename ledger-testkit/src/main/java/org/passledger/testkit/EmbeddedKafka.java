@@ -43,6 +43,32 @@ final class EmbeddedKafka {
         return cluster.bootstrapServers();
     }
 
+    /** Stops the broker; its controller, log directories and listening port stay reserved for a restart. */
+    static synchronized void stopBroker() {
+        if (cluster == null) {
+            throw new IllegalStateException("the in-process Kafka broker was never started");
+        }
+        onlyBroker().shutdown();
+        onlyBroker().awaitShutdown();
+    }
+
+    /** Starts the stopped broker again on the same port, with the data it had. */
+    static synchronized void startBroker() {
+        if (cluster == null) {
+            throw new IllegalStateException("the in-process Kafka broker was never started");
+        }
+        onlyBroker().startup();
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the in-process Kafka broker did not come back", e);
+        }
+    }
+
+    private static kafka.server.BrokerServer onlyBroker() {
+        return cluster.brokers().values().iterator().next();
+    }
+
     private static void report(int status, String message) {
         System.err.println("The in-process Kafka broker asked to stop the JVM (" + status + "): " + message);
     }

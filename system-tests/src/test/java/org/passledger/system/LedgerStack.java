@@ -1,5 +1,6 @@
 package org.passledger.system;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.passledger.testkit.EmbeddedPostgres;
 import org.passledger.testkit.LedgerTestResources;
+import org.passledger.testkit.TcpProxy;
 import org.passledger.testkit.TestTokens;
 import org.passledger.tools.Audit;
 import org.passledger.tools.journey.ServiceUrls;
@@ -22,6 +24,8 @@ final class LedgerStack {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final Map<String, EmbeddedPostgres.Database> databases = new LinkedHashMap<>();
+    private final TcpProxy redemptionToPostgres;
     private final Path root;
 
     /** One stack for every system test of the JVM, started on first use and stopped when the JVM exits. */
@@ -41,14 +45,24 @@ final class LedgerStack {
         return shared;
     }
 
-    private LedgerStack() {
+    private LedgerStack() throws IOException {
         root = Path.of(System.getProperty("ledger.root", "..")).toAbsolutePath().normalize();
         String kafka = LedgerTestResources.kafkaBootstrapServers();
+        TcpProxy proxy = null;
         for (String service : SERVICES) {
             EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase(service.replace("-service", ""));
+            databases.put(service, database);
+            String pgHost = database.host();
+            int pgPort = database.port();
+            if (service.equals("redemption-service")) {
+                // its connections to PostgreSQL go through a proxy that fault tests can slow down, cut or freeze
+                proxy = TcpProxy.to(database.host(), database.port());
+                pgHost = "127.0.0.1";
+                pgPort = proxy.port();
+            }
             Map<String, String> environment = Map.of(
-                    "LEDGER_PG_HOST", database.host(),
-                    "LEDGER_PG_PORT", String.valueOf(database.port()),
+                    "LEDGER_PG_HOST", pgHost,
+                    "LEDGER_PG_PORT", String.valueOf(pgPort),
                     "LEDGER_PG_USER", database.user(),
                     "LEDGER_PG_PASSWORD", database.password(),
                     "LEDGER_PG_DATABASE", database.name(),
@@ -58,6 +72,7 @@ final class LedgerStack {
             environments.put(service, environment);
             services.put(service, new ServiceProcess(service, root, environment));
         }
+        redemptionToPostgres = proxy;
     }
 
     void start() throws Exception {
@@ -86,14 +101,27 @@ final class LedgerStack {
         return instance;
     }
 
-    /** Each service's event store, for the audit. */
+    ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + "; known: " + services.keySet());
+        }
+        return service;
+    }
+
+    List<String> serviceNames() {
+        return List.copyOf(services.keySet());
+    }
+
+    /** The proxy between redemption-service and PostgreSQL. */
+    TcpProxy redemptionToPostgres() {
+        return redemptionToPostgres;
+    }
+
+    /** Each service's event store, for the audit (reached directly, never through a proxy). */
     List<Audit.Store> stores() {
-        return environments.entrySet().stream().map(e -> {
-            Map<String, String> env = e.getValue();
-            return new Audit.Store(e.getKey(), "jdbc:postgresql://" + env.get("LEDGER_PG_HOST") + ":"
-                    + env.get("LEDGER_PG_PORT") + "/" + env.get("LEDGER_PG_DATABASE"), env.get("LEDGER_PG_USER"),
-                    env.get("LEDGER_PG_PASSWORD"));
-        }).toList();
+        return databases.entrySet().stream().map(e -> new Audit.Store(e.getKey(), e.getValue().jdbcUrl(),
+                e.getValue().user(), e.getValue().password())).toList();
     }
 
     ServiceUrls urls() {

@@ -32,6 +32,10 @@ final class ServiceProcess {
         this.port = freePort();
     }
 
+    String name() {
+        return name;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -107,6 +111,17 @@ final class ServiceProcess {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** SIGKILL, as a crash or the kernel's OOM killer would: no shutdown hook, no graceful close of anything. */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived SIGKILL for 30 s");
         }
     }
 

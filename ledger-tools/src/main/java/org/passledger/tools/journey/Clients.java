@@ -1,6 +1,7 @@
 package org.passledger.tools.journey;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.passledger.clients.issuance.api.ProgrammesApi;
 import org.passledger.clients.issuance.api.VouchersApi;
@@ -21,10 +22,17 @@ public final class Clients {
 
     private final ServiceUrls urls;
     private final Tokens tokens;
+    private final Duration requestTimeout;
 
     public Clients(ServiceUrls urls, Tokens tokens) {
+        this(urls, tokens, null);
+    }
+
+    /** Clients whose every request gives up after requestTimeout, as a partner's would: a hung call is retried. */
+    public Clients(ServiceUrls urls, Tokens tokens, Duration requestTimeout) {
         this.urls = urls;
         this.tokens = tokens;
+        this.requestTimeout = requestTimeout;
     }
 
     public StructuresApi structures(String role, String party) {
@@ -104,6 +112,11 @@ public final class Clients {
 
     private Consumer<HttpRequest.Builder> bearer(String role, String party) {
         String header = "Bearer " + tokens.token(role, party);
-        return request -> request.header("Authorization", header);
+        return request -> {
+            request.header("Authorization", header);
+            if (requestTimeout != null) {
+                request.timeout(requestTimeout);
+            }
+        };
     }
 }
