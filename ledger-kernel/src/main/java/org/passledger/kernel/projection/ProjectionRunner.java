@@ -34,7 +34,8 @@ import org.passledger.kernel.store.SqlTime;
  * <p>A poll batch is applied in one transaction (one commit, one fsync, for up to {@code max.poll.records}
  * events). A record that cannot be decoded goes to the dead-letter topic at once. If the batch fails, it is
  * tried again, then record by record, so that one bad record is retried on its own and dead-lettered alone
- * while the rest of its batch is applied.
+ * while the rest of its batch is applied. A failure of the database or the network is no fault of a record:
+ * it is waited out, however long, and never dead-letters anything ({@link InfrastructureFailures}).
  */
 @ApplicationScoped
 public class ProjectionRunner {
@@ -82,7 +83,8 @@ public class ProjectionRunner {
             return Uni.createFrom().voidItem();
         }
         List<EventEnvelope> events = batch.stream().map(Decoded::event).toList();
-        return sessions.withTransaction((session, tx) -> applyBatch(session, events, projections))
+        return waitingOutInfrastructure(channel, () -> sessions.withTransaction((session, tx) ->
+                        applyBatch(session, events, projections)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(500)).atMost(2)
                 .invoke(() -> applied.increment(batch.size()))
                 .onFailure().recoverWithUni(failure -> {
@@ -94,10 +96,24 @@ public class ProjectionRunner {
     }
 
     private Uni<Void> applyAlone(String channel, Decoded one, List<Projection> projections) {
-        return sessions.withTransaction((session, tx) -> applyBatch(session, List.of(one.event()), projections))
+        return waitingOutInfrastructure(channel, () -> sessions.withTransaction((session, tx) ->
+                        applyBatch(session, List.of(one.event()), projections)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
                 .invoke(() -> applied.increment())
                 .onFailure().recoverWithUni(failure -> deadLetter(channel, one.record(), failure));
+    }
+
+    /**
+     * Runs the work again for as long as it fails for the database or the network (an outage, a restart, a
+     * deadlock), with a back-off of up to 5 s: those records are not at fault and are never dead-lettered for
+     * it. The consumer applies nothing else meanwhile, so nothing is applied out of order.
+     */
+    private static Uni<Void> waitingOutInfrastructure(String channel, java.util.function.Supplier<Uni<Void>> work) {
+        return Uni.createFrom().<Void>deferred(work::get)
+                .onFailure(InfrastructureFailures::isTransient).invoke(failure -> LOG.warnf(
+                        "channel %s waits for the database: %s", channel, failure.toString()))
+                .onFailure(InfrastructureFailures::isTransient).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
     }
 
     private Uni<Void> deadLetter(String channel, ConsumerRecord<String, String> record, Throwable failure) {
