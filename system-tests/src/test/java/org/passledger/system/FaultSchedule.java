@@ -89,9 +89,10 @@ final class FaultSchedule {
         TcpProxy toPostgres = stack.redemptionToPostgres();
         faults.add(new Fault("300 ms latency, redemption-service to PostgreSQL", () -> toPostgres.latency(LATENCY),
                 toPostgres::pass, partner::successes, 5));
-        // brief by default: held past the projections' retries (about 3 s), it dead-letters good records (README)
+        // held for about 5 s: longer than a consumer's retries of a failed record, which must wait it out rather
+        // than dead-letter good records
         faults.add(new Fault("redemption-service's PostgreSQL connections cut", toPostgres::cut, toPostgres::pass,
-                () -> partner.unanswered("redemption-service"), Long.getLong("ledger.chaos.cut-requests", 3)));
+                () -> partner.unanswered("redemption-service"), Long.getLong("ledger.chaos.cut-requests", 100)));
         // held until requests time out: long enough for the connection pool to notice its connections are dead
         faults.add(new Fault("redemption-service's PostgreSQL connections half-open", toPostgres::halfOpen,
                 toPostgres::pass, () -> partner.unanswered("redemption-service"), 3));
