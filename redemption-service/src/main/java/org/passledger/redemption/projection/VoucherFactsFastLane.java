@@ -18,11 +18,13 @@ import org.jboss.logging.Logger;
 import org.passledger.events.CloudEvents;
 import org.passledger.events.EventCatalog;
 import org.passledger.events.EventEnvelope;
+import org.passledger.events.VoucherEvent;
 import org.passledger.events.VoucherEvent.VoucherActivated;
 import org.passledger.events.VoucherEvent.VoucherCancelled;
 import org.passledger.events.VoucherEvent.VoucherDistributed;
 import org.passledger.events.VoucherEvent.VoucherExpired;
 import org.passledger.kernel.projection.ProjectionRunner;
+import org.passledger.redemption.projection.VoucherEligibilityProjection.Change;
 
 /**
  * The facts a counter waits for, ahead of the queue. The voucher topic is applied to {@link VoucherEligibility}
@@ -76,7 +78,7 @@ public class VoucherFactsFastLane {
 
     @Incoming(Channels.VOUCHER_FACTS)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        Map<UUID, Instants> facts = carried(records);
+        Map<UUID, Change> facts = carried(records);
         if (facts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -90,8 +92,8 @@ public class VoucherFactsFastLane {
     }
 
     /** The carried facts of the batch, by voucher; a record that does not decode is the ordered consumer's. */
-    static Map<UUID, Instants> carried(ConsumerRecords<String, String> records) {
-        Map<UUID, Instants> facts = new LinkedHashMap<>();
+    static Map<UUID, Change> carried(ConsumerRecords<String, String> records) {
+        Map<UUID, Change> facts = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             Header type = record.headers().lastHeader(CloudEvents.TYPE);
             if (type == null || !CARRIED.contains(new String(type.value(), StandardCharsets.UTF_8))) {
@@ -103,22 +105,14 @@ public class VoucherFactsFastLane {
             } catch (RuntimeException poison) {
                 continue; // dead-lettered by the ordered consumer, with the reason
             }
-            Instants instants = facts.computeIfAbsent(UUID.fromString(envelope.subject()), id -> new Instants());
-            Object event = envelope.data();
-            if (event instanceof VoucherActivated e) {
-                instants.activated = first(instants.activated, e.activatedAt());
-            } else if (event instanceof VoucherDistributed e) {
-                instants.distributed = first(instants.distributed, e.distributedAt());
-            } else if (event instanceof VoucherCancelled e) {
-                instants.cancelled = first(instants.cancelled, e.cancelledAt());
-            } else if (event instanceof VoucherExpired e) {
-                instants.expired = first(instants.expired, e.expiredAt());
-            }
+            // the ordered consumer's own fold: the first instant of each fact, so both lanes write the same one
+            facts.computeIfAbsent(UUID.fromString(envelope.subject()), Change::new)
+                    .apply((VoucherEvent) envelope.data());
         }
         return facts;
     }
 
-    private static Uni<Integer> write(Mutiny.Session session, Map<UUID, Instants> facts) {
+    private static Uni<Integer> write(Mutiny.Session session, Map<UUID, Change> facts) {
         int size = facts.size();
         String[] ids = new String[size];
         String[] activated = new String[size];
@@ -126,7 +120,7 @@ public class VoucherFactsFastLane {
         String[] cancelled = new String[size];
         String[] expired = new String[size];
         int i = 0;
-        for (Map.Entry<UUID, Instants> fact : facts.entrySet()) {
+        for (Map.Entry<UUID, Change> fact : facts.entrySet()) {
             ids[i] = fact.getKey().toString();
             activated[i] = text(fact.getValue().activated);
             distributed[i] = text(fact.getValue().distributed);
@@ -143,20 +137,7 @@ public class VoucherFactsFastLane {
                 .executeUpdate();
     }
 
-    // An event is delivered at least once: the same fact twice keeps its first instant, as the read model does.
-    private static Instant first(Instant current, Instant candidate) {
-        return current != null ? current : candidate;
-    }
-
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    /** The lifecycle instants one batch brings for one voucher; null where it brings none. */
-    static final class Instants {
-        Instant activated;
-        Instant distributed;
-        Instant cancelled;
-        Instant expired;
     }
 }

@@ -2,6 +2,7 @@ package org.passledger.settlement.projection;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,30 +37,31 @@ public class SettlementViewsProjection implements Projection {
         return List.of(Topics.SETTLEMENTS);
     }
 
+    /** A run as opened; v1 runs never said whether they had every redemption (null). */
+    private static SettlementRunView run(UUID runId, String name, Instant periodStart, Instant periodEnd,
+                                         Instant openedAt, Boolean redemptionsComplete, Long redemptionsBehind) {
+        SettlementRunView run = new SettlementRunView();
+        run.runId = runId;
+        run.name = name;
+        run.periodStart = periodStart;
+        run.periodEnd = periodEnd;
+        run.openedAt = openedAt;
+        run.redemptionsComplete = redemptionsComplete;
+        run.redemptionsBehind = redemptionsBehind;
+        run.eventsApplied = 1;
+        return run;
+    }
+
     @Override
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope envelope) {
         Object event = envelope.data();
         if (event instanceof SettlementRunOpened opened) {
-            SettlementRunView run = new SettlementRunView();
-            run.runId = opened.runId();
-            run.name = opened.runName();
-            run.periodStart = opened.periodStart();
-            run.periodEnd = opened.periodEnd();
-            run.openedAt = opened.openedAt();
-            run.eventsApplied = 1;
-            return session.persist(run);
+            return session.persist(run(opened.runId(), opened.runName(), opened.periodStart(), opened.periodEnd(),
+                    opened.openedAt(), null, null));
         }
         if (event instanceof SettlementRunOpenedV2 opened) {
-            SettlementRunView run = new SettlementRunView();
-            run.runId = opened.runId();
-            run.name = opened.runName();
-            run.periodStart = opened.periodStart();
-            run.periodEnd = opened.periodEnd();
-            run.openedAt = opened.openedAt();
-            run.redemptionsComplete = opened.redemptionsComplete();
-            run.redemptionsBehind = opened.redemptionsBehind();
-            run.eventsApplied = 1;
-            return session.persist(run);
+            return session.persist(run(opened.runId(), opened.runName(), opened.periodStart(), opened.periodEnd(),
+                    opened.openedAt(), opened.redemptionsComplete(), opened.redemptionsBehind()));
         }
         if (event instanceof StatementIssued issued) {
             return issue(session, issued);
