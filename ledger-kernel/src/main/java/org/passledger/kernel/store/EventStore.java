@@ -7,8 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -45,13 +49,17 @@ public class EventStore {
             with batch as (
                 select * from unnest(cast(:streams as text[]), cast(:versions as bigint[]),
                                      cast(:expected as bigint[]), cast(:eventIds as text[]), cast(:types as text[]),
-                                     cast(:topics as text[]), cast(:payloads as text[]))
-                       with ordinality as b(stream_id, version, expected, event_id, type, topic, payload, ord)),
+                                     cast(:topics as text[]), cast(:payloads as text[]),
+                                     cast(:correlationIds as text[]), cast(:causationIds as text[]),
+                                     cast(:actors as text[]))
+                       with ordinality as b(stream_id, version, expected, event_id, type, topic, payload,
+                                            correlation_id, causation_id, actor, ord)),
             appended as (
                 insert into events (stream_id, version, event_id, type, topic, payload,
                                     correlation_id, causation_id, actor, recorded_at)
                 select b.stream_id, b.version, cast(b.event_id as uuid), b.type, b.topic, cast(b.payload as jsonb),
-                       cast(:correlationId as uuid), cast(:causationId as uuid), :actor, cast(:recordedAt as timestamptz)
+                       cast(b.correlation_id as uuid), cast(b.causation_id as uuid), b.actor,
+                       cast(:recordedAt as timestamptz)
                 from batch b
                 where b.expected = 0
                    or exists (select 1 from events e where e.stream_id = b.stream_id and e.version = b.expected)
@@ -65,6 +73,12 @@ public class EventStore {
                    cast(correlation_id as text), cast(causation_id as text), actor, """
             + SqlTime.micros("recorded_at") + """
             from events where stream_id = :stream order by version""";
+
+    private static final String LOAD_ALL = """
+            select position, version, cast(event_id as text), type, cast(payload as text),
+                   cast(correlation_id as text), cast(causation_id as text), actor, """
+            + SqlTime.micros("recorded_at")
+            + ", stream_id from events where stream_id = any(cast(:streams as text[])) order by stream_id, version";
 
     private final Clock clock;
     private final MeterRegistry meters;
@@ -80,6 +94,22 @@ public class EventStore {
                 .setParameter("stream", streamId)
                 .getResultList()
                 .map(rows -> rows.stream().map(row -> toRecorded(streamId, row)).toList());
+    }
+
+    /** Reads many streams in one statement; each stream asked for is in the answer, an unknown one empty. */
+    public Uni<Map<String, List<RecordedEvent>>> loadAll(Mutiny.Session session, Collection<String> streamIds) {
+        return session.createNativeQuery(LOAD_ALL, Object[].class)
+                .setParameter("streams", streamIds.toArray(String[]::new))
+                .getResultList()
+                .map(rows -> {
+                    Map<String, List<RecordedEvent>> streams = new HashMap<>();
+                    streamIds.forEach(id -> streams.put(id, new ArrayList<>()));
+                    for (Object[] row : rows) {
+                        String streamId = (String) row[9];
+                        streams.get(streamId).add(toRecorded(streamId, row));
+                    }
+                    return streams;
+                });
     }
 
     /**
@@ -127,9 +157,13 @@ public class EventStore {
         String[] types = new String[size];
         String[] topics = new String[size];
         String[] payloads = new String[size];
+        String[] correlationIds = new String[size];
+        String[] causationIds = new String[size];
+        String[] actors = new String[size];
         int i = 0;
         for (StreamAppend append : appends) {
             long version = append.expectedVersion();
+            EventMetadata cause = append.metadata() == null ? metadata : append.metadata();
             for (LedgerEvent event : append.events()) {
                 if (!event.subject().equals(append.streamId())) {
                     throw new IllegalArgumentException("event of " + event.subject() + " appended to stream "
@@ -142,6 +176,9 @@ public class EventStore {
                 types[i] = EventCatalog.typeOf(event);
                 topics[i] = EventCatalog.topicOf(event);
                 payloads[i] = EventJson.write(event);
+                correlationIds[i] = cause.correlationId().toString();
+                causationIds[i] = cause.causationId() == null ? null : cause.causationId().toString();
+                actors[i] = cause.actor();
                 i++;
             }
         }
@@ -153,9 +190,9 @@ public class EventStore {
                 .setParameter("types", types)
                 .setParameter("topics", topics)
                 .setParameter("payloads", payloads)
-                .setParameter("correlationId", metadata.correlationId().toString())
-                .setParameter("causationId", metadata.causationId() == null ? null : metadata.causationId().toString())
-                .setParameter("actor", metadata.actor())
+                .setParameter("correlationIds", correlationIds)
+                .setParameter("causationIds", causationIds)
+                .setParameter("actors", actors)
                 .setParameter("recordedAt", clock.instant().atOffset(ZoneOffset.UTC))
                 .executeUpdate()
                 .chain(inserted -> inserted == size ? Uni.createFrom().item(size)

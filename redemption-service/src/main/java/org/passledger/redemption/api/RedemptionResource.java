@@ -51,10 +51,13 @@ public class RedemptionResource {
     private final Caller caller;
     private final RequestMetadata metadata;
     private final BulkRedemptions bulk;
+    private final CounterRedemptions counter;
 
     public RedemptionResource(RedemptionService service, IdempotentRequests idempotency, Transactions transactions,
-                              Caller caller, RequestMetadata metadata, BulkRedemptions bulk) {
+                              Caller caller, RequestMetadata metadata, BulkRedemptions bulk,
+                              CounterRedemptions counter) {
         this.bulk = bulk;
+        this.counter = counter;
         this.service = service;
         this.idempotency = idempotency;
         this.transactions = transactions;
@@ -99,10 +102,7 @@ public class RedemptionResource {
                 body.sessionReference(), body.staffMember());
         String actor = caller.actor();
         EventMetadata events = metadata.events();
-        return service.guarded(place, () -> idempotency.runRequiringKey(actor, idempotencyKey, "POST /redemptions",
-                body, session -> service.redeem(session, request, events).map(redeemed -> Outcome.created(
-                        RedemptionResponses.Redeemed.of(redeemed),
-                        URI.create("/redemptions/" + redeemed.redemptionId())))));
+        return service.guarded(place, () -> counter.redeem(actor, idempotencyKey, body, request, events));
     }
 
     @POST

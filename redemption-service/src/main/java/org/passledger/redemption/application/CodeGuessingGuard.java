@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -46,25 +50,42 @@ public class CodeGuessingGuard {
 
     /** Refuses with 429 when the place used up its unknown codes in the window; otherwise lets it through. */
     public Uni<Void> check(Mutiny.Session session, UUID place) {
+        return throttled(session, List.of(place)).invoke(refusals -> {
+            if (refusals.containsKey(place)) {
+                throw refusals.get(place);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Of these places, those that used up their unknown codes in the window, each with its 429 refusal. */
+    public Uni<Map<UUID, RetryableProblem>> throttled(Mutiny.Session session, Collection<UUID> places) {
         Instant now = clock.instant();
-        return session.createNativeQuery("select count(*), " + SqlTime.micros("min(attempted_at)")
-                        + " from unknown_code_attempt where structure_id = cast(:place as uuid)"
-                        + " and attempted_at > :since", Object[].class)
-                .setParameter("place", place.toString())
+        return session.createNativeQuery("select cast(structure_id as text), count(*), "
+                        + SqlTime.micros("min(attempted_at)") + " from unknown_code_attempt"
+                        + " where structure_id = any(cast(cast(:places as text[]) as uuid[]))"
+                        + " and attempted_at > :since group by structure_id", Object[].class)
+                .setParameter("places", places.stream().map(UUID::toString).toArray(String[]::new))
                 .setParameter("since", now.minus(window).atOffset(ZoneOffset.UTC))
-                .getSingleResult()
-                .invoke(row -> {
-                    long attempts = ((Number) row[0]).longValue();
-                    if (attempts >= maxUnknown) {
-                        Instant oldest = SqlTime.fromMicros(row[1]);
-                        long wait = Duration.between(now, oldest.plus(window)).toSeconds() + 1;
-                        throw new RetryableProblem(429, TOO_MANY_UNKNOWN_CODES, "Too many unknown codes",
-                                "This place tried " + attempts + " codes that match no voucher within "
-                                        + window.toMinutes() + " minutes; try again later or contact the operator.",
-                                (int) Math.max(1, wait));
+                .getResultList()
+                .map(rows -> {
+                    Map<UUID, RetryableProblem> refusals = new HashMap<>();
+                    for (Object[] row : rows) {
+                        long attempts = ((Number) row[1]).longValue();
+                        if (attempts >= maxUnknown) {
+                            refusals.put(UUID.fromString((String) row[0]),
+                                    tooManyUnknownCodes(now, attempts, SqlTime.fromMicros(row[2])));
+                        }
                     }
-                })
-                .replaceWithVoid();
+                    return refusals;
+                });
+    }
+
+    private RetryableProblem tooManyUnknownCodes(Instant now, long attempts, Instant oldest) {
+        long wait = Duration.between(now, oldest.plus(window)).toSeconds() + 1;
+        return new RetryableProblem(429, TOO_MANY_UNKNOWN_CODES, "Too many unknown codes",
+                "This place tried " + attempts + " codes that match no voucher within "
+                        + window.toMinutes() + " minutes; try again later or contact the operator.",
+                (int) Math.max(1, wait));
     }
 
     /**

@@ -6,6 +6,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,12 +21,15 @@ import org.passledger.events.RedemptionEvent.RedemptionReversed;
 import org.passledger.events.RedemptionEvent.VoucherRedeemed;
 import org.passledger.events.Topics;
 import org.passledger.kernel.command.CommandHandler;
+import org.passledger.kernel.command.Decided;
+import org.passledger.kernel.command.StreamCommand;
 import org.passledger.kernel.problem.ProblemException;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.redemption.domain.Redemption;
 import org.passledger.redemption.domain.RedemptionCommand;
 import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
 import org.passledger.redemption.domain.RedemptionCommand.ReverseRedemption;
+import org.passledger.redemption.domain.RedemptionState;
 import org.passledger.redemption.domain.RetryableProblem;
 import org.passledger.redemption.domain.VoucherCodes;
 import org.passledger.kernel.projection.ConsumerPositions;
@@ -71,6 +80,55 @@ public class RedemptionService {
         return command(session, request).chain(command -> handler.handle(session,
                         command.voucherId().toString(), redemption, RedemptionEvent.class, command, metadata))
                 .map(decision -> (VoucherRedeemed) decision.events().get(0));
+    }
+
+    /**
+     * Redeems a group of requests in the caller's transaction (group commit): the places' throttles and labels,
+     * the vouchers' eligibility and their streams are each read in one statement for the whole group, then every
+     * request is decided in order as {@link #redeem} would decide it alone, and the events are appended together.
+     * Answers one result per request, in order.
+     */
+    public Uni<List<Decided<RedemptionState, RedemptionEvent>>> redeemAll(Mutiny.Session session,
+                                                                         List<RedeemRequest> requests,
+                                                                         List<EventMetadata> metadata) {
+        Set<UUID> places = new LinkedHashSet<>();
+        requests.forEach(request -> places.add(request.structureId()));
+        List<String> codeHashes = requests.stream().map(request -> VoucherCodes.hash(request.code())).toList();
+        return guard.throttled(session, places).chain(throttled -> session.createNativeQuery(
+                                "select * from voucher_eligibility where code_hash = any(cast(:hashes as text[]))",
+                                VoucherEligibility.class)
+                        .setParameter("hashes", codeHashes.toArray(String[]::new))
+                        .getResultList()
+                        .chain(vouchers -> labels.factsOf(session, places).chain(facts -> {
+                            Map<String, VoucherEligibility> byHash = new HashMap<>();
+                            vouchers.forEach(voucher -> byHash.put(voucher.codeHash, voucher));
+                            List<Decided<RedemptionState, RedemptionEvent>> results = new ArrayList<>();
+                            List<StreamCommand<RedemptionCommand>> commands = new ArrayList<>();
+                            List<Integer> decidedHere = new ArrayList<>();
+                            for (int i = 0; i < requests.size(); i++) {
+                                RedeemRequest request = requests.get(i);
+                                VoucherEligibility voucher = byHash.get(codeHashes.get(i));
+                                RuntimeException throttle = throttled.get(request.structureId());
+                                if (throttle != null || voucher == null) {
+                                    results.add(Decided.refused(throttle != null ? throttle
+                                            : Redemption.unknownVoucher()));
+                                } else {
+                                    results.add(null); // decided below, with the group
+                                    decidedHere.add(i);
+                                    commands.add(new StreamCommand<>(voucher.voucherId.toString(), new RedeemVoucher(
+                                            request.redemptionId(), voucher.facts(), facts.get(request.structureId()),
+                                            request.service(), request.sessionReference(), request.staffMember()),
+                                            metadata.get(i)));
+                                }
+                            }
+                            return handler.handleAll(session, redemption, RedemptionEvent.class, commands)
+                                    .map(decided -> {
+                                        for (int j = 0; j < decided.size(); j++) {
+                                            results.set(decidedHere.get(j), decided.get(j));
+                                        }
+                                        return results;
+                                    });
+                        })));
     }
 
     /** The same rules as {@link #redeem}, on the same facts, without writing: the event redeeming would record. */

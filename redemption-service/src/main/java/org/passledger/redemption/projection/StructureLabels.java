@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -34,18 +37,35 @@ public class StructureLabels {
             + " from structure_label_period p where p.structure_id = s.structure_id),"
             + " (select cast(json_agg(json_build_array(" + SqlTime.micros("x.suspended_at") + ", "
             + SqlTime.micros("x.reinstated_at") + ") order by x.ordinal) as text)"
-            + " from structure_label_suspension x where x.structure_id = s.structure_id)"
-            + " from structure_label s where s.structure_id = cast(:id as uuid)";
+            + " from structure_label_suspension x where x.structure_id = s.structure_id),"
+            + " cast(s.structure_id as text)"
+            + " from structure_label s where ";
 
     /** What the redemption decision needs to know of a place; an unknown place has no label. */
     public Uni<PlaceFacts> facts(Mutiny.Session session, UUID structureId) {
-        return session.createNativeQuery(FACTS, Object[].class)
+        return session.createNativeQuery(FACTS + "s.structure_id = cast(:id as uuid)", Object[].class)
                 .setParameter("id", structureId.toString())
                 .getResultList()
-                .map(rows -> rows.isEmpty() ? PlaceFacts.unknown(structureId)
-                        : new PlaceFacts(structureId, true, (String) rows.get(0)[0],
-                                new LabelHistory(periods((String) rows.get(0)[1]),
-                                        suspensions((String) rows.get(0)[2]))));
+                .map(rows -> rows.isEmpty() ? PlaceFacts.unknown(structureId) : facts(rows.get(0)));
+    }
+
+    /** The same for many places in one round trip (a group of redemptions); every place asked for is answered. */
+    public Uni<Map<UUID, PlaceFacts>> factsOf(Mutiny.Session session, Collection<UUID> structureIds) {
+        return session.createNativeQuery(FACTS + "s.structure_id = any(cast(cast(:ids as text[]) as uuid[]))",
+                        Object[].class)
+                .setParameter("ids", structureIds.stream().map(UUID::toString).toArray(String[]::new))
+                .getResultList()
+                .map(rows -> {
+                    Map<UUID, PlaceFacts> places = new HashMap<>();
+                    structureIds.forEach(id -> places.put(id, PlaceFacts.unknown(id)));
+                    rows.forEach(row -> places.put(UUID.fromString((String) row[3]), facts(row)));
+                    return places;
+                });
+    }
+
+    private static PlaceFacts facts(Object[] row) {
+        return new PlaceFacts(UUID.fromString((String) row[3]), true, (String) row[0],
+                new LabelHistory(periods((String) row[1]), suspensions((String) row[2])));
     }
 
     private static List<Period> periods(String json) {
