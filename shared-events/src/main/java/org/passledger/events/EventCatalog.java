@@ -20,6 +20,12 @@ public final class EventCatalog {
     /** Where the JSON Schemas are published; also each schema file's {@code $id} prefix. */
     public static final String SCHEMA_BASE_URI = "https://pass-ledger.org/schemas/";
 
+    /**
+     * The class-path location of the AsyncAPI 3.0 document of every topic: its channels, one message per type,
+     * who sends and who receives (with consumer groups) and the dead-letter topics. Every service serves it.
+     */
+    public static final String ASYNCAPI_RESOURCE = "asyncapi/pass-ledger.yaml";
+
     // "<aggregate>.<what-happened>.v<n>", as in voucher.redemption-reversed.v1
     private static final Pattern TYPE_NAME = Pattern.compile("[a-z]+\\.[a-z]+(-[a-z]+)*\\.v[1-9][0-9]*");
 

@@ -10,7 +10,7 @@ import java.util.UUID;
  * agree with {@code data}; the constructor refuses an envelope where they do not.
  *
  * @param id            the event id, unique across the ledger (CloudEvents {@code id})
- * @param source        the producing service, e.g. {@code /issuance-service}
+ * @param source        the producing service, e.g. {@code /pass-ledger/issuance-service}
  * @param streamVersion the event's version in its event-store stream, from 1
  * @param causationId   nullable: the id of the event or command that caused this one, when there is one
  * @param actor         who acted: a user id or a named system job

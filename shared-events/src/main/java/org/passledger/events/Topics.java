@@ -1,6 +1,7 @@
 package org.passledger.events;
 
 import java.util.List;
+import java.util.Map;
 
 /** Kafka topic names, one per owning stream. Each record's key is the event's {@link LedgerEvent#subject()}. */
 public final class Topics {
@@ -17,11 +18,30 @@ public final class Topics {
     public static final String SETTLEMENTS = "settlement.settlement-events.v1";
 
     private static final List<String> ALL = List.of(STRUCTURES, PROGRAMMES, VOUCHERS, REDEMPTIONS, SETTLEMENTS);
+    private static final Map<String, String> OWNERS = Map.of(
+            STRUCTURES, "labelling-service",
+            PROGRAMMES, "issuance-service",
+            VOUCHERS, "issuance-service",
+            REDEMPTIONS, "redemption-service",
+            SETTLEMENTS, "settlement-service");
 
     private Topics() {
     }
 
     public static List<String> all() {
         return ALL;
+    }
+
+    /**
+     * The service that publishes a topic (its {@code ledger.service-name}); no other service writes to it.
+     *
+     * @throws IllegalArgumentException for a name that is not one of {@link #all()}
+     */
+    public static String ownerOf(String topic) {
+        String owner = OWNERS.get(topic);
+        if (owner == null) {
+            throw new IllegalArgumentException("Unknown topic '" + topic + "'; topics are " + ALL);
+        }
+        return owner;
     }
 }
