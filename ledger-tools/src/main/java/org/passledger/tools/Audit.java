@@ -94,7 +94,7 @@ public final class Audit {
         Map<String, long[]> outbox = new LinkedHashMap<>();
         List<LedgerEvent> money = new ArrayList<>();
         for (Store store : stores) {
-            outbox.put(store.service(), read(store, stored, money));
+            outbox.put(store.service(), read(store, stored, money, differences));
         }
         Set<String> topics = new TreeSet<>();
         stored.values().forEach(e -> topics.add(e.topic()));
@@ -187,10 +187,11 @@ public final class Audit {
     }
 
     /**
-     * Loads the store's events, and the money chain's in full ({@link MoneyChain#TYPES}); answers the outbox's
-     * waiting rows and the age in seconds of the oldest.
+     * Loads the store's events, and the money chain's in full ({@link MoneyChain#TYPES}; one that cannot be read is a
+     * difference); answers the outbox's waiting rows and the age in seconds of the oldest.
      */
-    private static long[] read(Store store, Map<UUID, Stored> stored, List<LedgerEvent> money) throws SQLException {
+    private static long[] read(Store store, Map<UUID, Stored> stored, List<LedgerEvent> money, List<String> differences)
+            throws SQLException {
         try (Connection connection = connect(store);
              Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(
@@ -202,11 +203,16 @@ public final class Audit {
                             rows.getLong(3), rows.getString(4), rows.getBoolean(5)));
                 }
             }
-            try (ResultSet rows = statement.executeQuery("select type, cast(payload as text) from events where type in ("
-                    + String.join(", ", MoneyChain.TYPES.stream().map(t -> "'" + t + "'").toList())
-                    + ") order by position")) {
+            try (ResultSet rows = statement.executeQuery("select type, cast(payload as text), cast(event_id as text)"
+                    + " from events where type in (" + String.join(", ", MoneyChain.TYPES.stream()
+                    .map(t -> "'" + t + "'").toList()) + ") order by position")) {
                 while (rows.next()) {
-                    money.add(EventJson.read(rows.getString(1), rows.getString(2)));
+                    try {
+                        money.add(EventJson.read(rows.getString(1), rows.getString(2)));
+                    } catch (RuntimeException unreadable) {
+                        differences.add(store.service() + " event " + rows.getString(3) + " (" + rows.getString(1)
+                                + ") cannot be read: " + unreadable.getMessage());
+                    }
                 }
             }
             try (ResultSet row = statement.executeQuery("""
