@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,11 +25,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.passledger.events.CloudEvents;
+import org.passledger.events.EventEnvelope;
+import org.passledger.events.EventJson;
+import org.passledger.events.LedgerEvent;
 
 /**
- * Compares each service's event store with what it published: every stored event is on its topic exactly once,
- * the records of a stream are in version order, every record of the services' topics is a stored event, and no
- * outbox row is older than a minute. One line per check, the first differences listed, exit 1 on any.
+ * Compares each service's event store with what it published: every stored event is on its topic, the first
+ * publications of a stream's events are in version order, every record of the services' topics is a stored event,
+ * and no outbox row is older than a minute. An event published more than once (the relay is at-least-once, ADR 0001;
+ * the inboxes apply it once) is a warning, counted, not a difference. Then the money chain's read models against a
+ * fold of the events on the topics ({@link ReadModels}), and the money chain across the stores ({@link MoneyChain}).
+ * One line per check, the first differences listed, exit 1 on any.
  *
  * <pre>Audit --host h [--port 5432] [--user postgres] [--password pw] --databases labelling,issuance,... --kafka b</pre>
  */
@@ -43,8 +50,13 @@ public final class Audit {
     public record Store(String service, String jdbcUrl, String user, String password) {
     }
 
-    /** What the audit found: the check lines, and the differences (empty when everything agrees). */
-    public record Report(List<String> lines, List<String> differences) {
+    static final Set<String> OPTIONS = Set.of("host", "port", "user", "password", "databases", "kafka");
+
+    /**
+     * What the audit found: the check lines, the differences (empty when everything agrees) and the warnings (events
+     * published more than once, reimbursements of a redemption reversed afterwards), which are no difference.
+     */
+    public record Report(List<String> lines, List<String> differences, List<String> warnings) {
     }
 
     private record Stored(String service, String stream, long version, String topic, boolean waiting) {
@@ -54,7 +66,7 @@ public final class Audit {
     }
 
     public static void main(String[] argv) {
-        Cli.main(argv, USAGE, Set.of("host", "port", "user", "password", "databases", "kafka"), Audit::run);
+        Cli.main(argv, USAGE, OPTIONS, Audit::run);
     }
 
     static void run(Args args) throws Exception {
@@ -67,6 +79,7 @@ public final class Audit {
                 args.optional("password", ""))).toList();
         Report report = audit(stores, args.required("kafka"));
         report.lines().forEach(System.out::println);
+        report.warnings().stream().limit(LISTED).forEach(w -> System.out.println("  warning: " + w));
         if (!report.differences().isEmpty()) {
             report.differences().stream().limit(LISTED).forEach(d -> System.out.println("  " + d));
             throw new Cli.ToolException(report.differences().size() + " difference(s)");
@@ -77,14 +90,17 @@ public final class Audit {
         Map<UUID, Stored> stored = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         List<String> differences = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Map<String, long[]> outbox = new LinkedHashMap<>();
+        List<LedgerEvent> money = new ArrayList<>();
         for (Store store : stores) {
-            outbox.put(store.service(), read(store, stored));
+            outbox.put(store.service(), read(store, stored, money, differences));
         }
         Set<String> topics = new TreeSet<>();
         stored.values().forEach(e -> topics.add(e.topic()));
         Map<UUID, Integer> seen = new HashMap<>();
         Map<String, Long> lastVersion = new HashMap<>();
+        List<EventEnvelope> consumed = new ArrayList<>(); // each event once, in topic order: what an inbox applies
         int strays = 0;
         int outOfOrder = 0;
         for (ConsumerRecord<String, String> record : readTopics(bootstrapServers, topics)) {
@@ -97,10 +113,11 @@ public final class Audit {
                 continue;
             }
             if (seen.merge(id, 1, Integer::sum) > 1) {
-                differences.add(event.service() + " event " + id + " published twice (again at " + record.topic()
-                        + "-" + record.partition() + "@" + record.offset() + ")");
+                warnings.add(event.service() + " event " + id + " published again at " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " (at-least-once; the inboxes apply it once)");
                 continue;
             }
+            decoded(record).ifPresent(consumed::add);
             Long before = lastVersion.put(event.service() + "/" + event.stream(), event.version());
             if (before != null && before >= event.version()) {
                 outOfOrder++;
@@ -129,22 +146,53 @@ public final class Audit {
                     missing.isEmpty() && !stale ? "OK" : "DIFFERENT"));
         }
         long duplicates = seen.values().stream().filter(n -> n > 1).count();
-        lines.add(String.format("%-12s %d records without a stored event, %d events published more than once, "
-                + "%d out of stream order  %s", "topics", strays, duplicates, outOfOrder,
-                strays + duplicates + outOfOrder == 0 ? "OK" : "DIFFERENT"));
+        lines.add(String.format("%-12s %d records without a stored event, %d out of stream order; %d events published"
+                + " more than once (at-least-once, a warning)  %s", "topics", strays, outOfOrder, duplicates,
+                strays + outOfOrder == 0 ? "OK" : "DIFFERENT"));
+        for (ReadModels.Check check : ReadModels.CHECKS) {
+            for (Store store : stores) {
+                if (store.service().startsWith(check.service())) {
+                    try (Connection connection = connect(store)) {
+                        ReadModels.Finding finding = ReadModels.check(check, store.service(), connection, consumed);
+                        lines.add(finding.line());
+                        differences.addAll(finding.differences());
+                    } catch (SQLException e) {
+                        throw new Cli.ToolException("cannot read " + check.table() + " of " + store.service() + ": "
+                                + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        if (stores.stream().anyMatch(s -> s.service().startsWith("redemption"))
+                && stores.stream().anyMatch(s -> s.service().startsWith("settlement"))) {
+            MoneyChain.Finding chain = MoneyChain.check(money);
+            lines.add(chain.line());
+            differences.addAll(chain.differences());
+            warnings.addAll(chain.warnings());
+        } else {
+            lines.add(String.format("%-12s not checked: it needs the redemption and settlement stores", "money chain"));
+        }
         lines.add("audit: " + (differences.isEmpty() ? "no difference" : differences.size() + " difference(s)"));
-        return new Report(lines, differences);
+        return new Report(lines, differences, warnings);
     }
 
-    /** Loads the store's events; answers the outbox's waiting rows and the age in seconds of the oldest. */
-    private static long[] read(Store store, Map<UUID, Stored> stored) throws SQLException {
+    private static Connection connect(Store store) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", store.user());
         if (!store.password().isEmpty()) {
             props.setProperty("password", store.password());
         }
         props.setProperty("ApplicationName", "ledger-tools Audit");
-        try (Connection connection = DriverManager.getConnection(store.jdbcUrl(), props);
+        return DriverManager.getConnection(store.jdbcUrl(), props);
+    }
+
+    /**
+     * Loads the store's events, and the money chain's in full ({@link MoneyChain#TYPES}; one that cannot be read is a
+     * difference); answers the outbox's waiting rows and the age in seconds of the oldest.
+     */
+    private static long[] read(Store store, Map<UUID, Stored> stored, List<LedgerEvent> money, List<String> differences)
+            throws SQLException {
+        try (Connection connection = connect(store);
              Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(
                     "select e.event_id, e.stream_id, e.version, e.topic,"
@@ -153,6 +201,18 @@ public final class Audit {
                 while (rows.next()) {
                     stored.put(rows.getObject(1, UUID.class), new Stored(store.service(), rows.getString(2),
                             rows.getLong(3), rows.getString(4), rows.getBoolean(5)));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("select type, cast(payload as text), cast(event_id as text)"
+                    + " from events where type in (" + String.join(", ", MoneyChain.TYPES.stream()
+                    .map(t -> "'" + t + "'").toList()) + ") order by position")) {
+                while (rows.next()) {
+                    try {
+                        money.add(EventJson.read(rows.getString(1), rows.getString(2)));
+                    } catch (RuntimeException unreadable) {
+                        differences.add(store.service() + " event " + rows.getString(3) + " (" + rows.getString(1)
+                                + ") cannot be read: " + unreadable.getMessage());
+                    }
                 }
             }
             try (ResultSet row = statement.executeQuery("""
@@ -198,6 +258,21 @@ public final class Audit {
             }
         }
         return records;
+    }
+
+    /** The record as a consumer decodes it; empty for a record no consumer could read (it is dead-lettered). */
+    private static Optional<EventEnvelope> decoded(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            if (header.value() != null) {
+                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return Optional.of(EventEnvelope.fromKafka(headers, record.key(), record.value()));
+        } catch (RuntimeException undecodable) {
+            return Optional.empty();
+        }
     }
 
     private static UUID eventId(ConsumerRecord<String, String> record) {

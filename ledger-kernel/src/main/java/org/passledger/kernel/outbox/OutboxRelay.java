@@ -96,32 +96,34 @@ public class OutboxRelay {
     }
 
     private Uni<Void> drain() {
-        return publishBatch().chain(count -> count == batchSize ? drain() : Uni.createFrom().voidItem());
+        return publishBatch().chain(another -> another ? drain() : Uni.createFrom().voidItem());
     }
 
-    /** Publishes up to one batch in one transaction; returns how many events went out. */
-    Uni<Integer> publishBatch() {
+    /** Publishes up to one batch in one transaction; answers whether another pass should follow at once. */
+    Uni<Boolean> publishBatch() {
         return sessions.withTransaction((session, tx) -> session
                 .createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class)
                 .getSingleResult()
-                .chain(locked -> locked ? publishPending(session) : Uni.createFrom().item(0)));
+                .chain(locked -> locked ? publishPending(session) : Uni.createFrom().item(false)));
     }
 
-    private Uni<Integer> publishPending(Mutiny.Session session) {
+    /** One {@link RelayPass}: send in its order, then delete what it allows once every send is acknowledged. */
+    private Uni<Boolean> publishPending(Mutiny.Session session) {
         return records.pending(session, batchSize).chain(pending -> {
             if (pending.isEmpty()) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().item(false);
             }
+            RelayPass pass = new RelayPass(pending.stream().map(OutboxRecords.Pending::position).toList(), batchSize);
             // Subscribed in list order, so the producer sends in outbox order; idempotence keeps it on retries.
-            List<Uni<Void>> sends = pending.stream().map(p -> emitter.sendMessage(p.toMessage())).toList();
+            List<Uni<Void>> sends = pending.stream().map(p -> emitter.sendMessage(p.toMessage())
+                    .invoke(() -> pass.acknowledged(p.position()))).toList();
             return Uni.join().all(sends).andFailFast()
                     .chain(acked -> session.createNativeQuery(
                                     "delete from outbox where position = any(cast(:positions as bigint[]))")
-                            .setParameter("positions", pending.stream().map(OutboxRecords.Pending::position)
-                                    .toArray(Long[]::new))
+                            .setParameter("positions", pass.deletable().toArray(Long[]::new))
                             .executeUpdate())
                     .invoke(() -> published.increment(pending.size()))
-                    .replaceWith(pending.size());
+                    .replaceWith(pass::another);
         });
     }
 }

@@ -165,16 +165,17 @@ public class ProjectionRunner {
      */
     private Uni<Void> applyChunk(Mutiny.Session session, List<EventEnvelope> chunk, List<Projection> projections,
                                  boolean flushEachEvent) {
-        Map<String, Set<UUID>> unseen = new HashMap<>();
+        Map<String, InboxClaim> unseen = new HashMap<>();
         List<Projection> eventByEvent = projections.stream().filter(p -> !(p instanceof SetBasedProjection)).toList();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Projection projection : projections) {
             chain = chain.chain(() -> recordInInbox(session, projection, chunk)).chain(fresh -> {
-                List<EventEnvelope> toApply = unseenOnce(chunk, fresh);
+                // what the projection applies of the chunk: its fresh events, each once (a copy within the chunk too)
+                List<EventEnvelope> toApply = new InboxClaim(fresh).claimAll(chunk, EventEnvelope::id);
                 if (projection instanceof SetBasedProjection setBased) {
                     return toApply.isEmpty() ? Uni.createFrom().voidItem() : setBased.applyChunk(session, toApply);
                 }
-                unseen.put(projection.name(), fresh);
+                unseen.put(projection.name(), new InboxClaim(fresh)); // claimed event by event below
                 return toApply.isEmpty() ? Uni.createFrom().voidItem() : projection.prefetch(session, toApply);
             });
         }
@@ -192,18 +193,12 @@ public class ProjectionRunner {
                 .replaceWithVoid();
     }
 
-    /** The chunk's events whose ids are in {@code fresh}, in order, each once (a redelivery within a chunk too). */
-    private static List<EventEnvelope> unseenOnce(List<EventEnvelope> chunk, Set<UUID> fresh) {
-        Set<UUID> pending = new HashSet<>(fresh);
-        return chunk.stream().filter(e -> pending.remove(e.id())).toList();
-    }
-
     private static Uni<Void> applyOne(Mutiny.Session session, EventEnvelope event, List<Projection> projections,
-                                      Map<String, Set<UUID>> unseen) {
+                                      Map<String, InboxClaim> unseen) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Projection projection : projections) {
-            // remove: the same event twice in one batch is applied once
-            if (unseen.get(projection.name()).remove(event.id())) {
+            // claim: the same event twice in one batch is applied once
+            if (unseen.get(projection.name()).claim(event.id())) {
                 chain = chain.chain(() -> projection.apply(session, event));
             }
         }
@@ -212,7 +207,8 @@ public class ProjectionRunner {
 
     /** Inserts the events' ids into the projection's inbox; returns those that were not there yet. */
     private Uni<Set<UUID>> recordInInbox(Mutiny.Session session, Projection projection, List<EventEnvelope> events) {
-        String ids = events.stream().map(e -> e.id().toString()).distinct().collect(Collectors.joining(","));
+        String ids = InboxClaim.idsToRecord(events, EventEnvelope::id).stream().map(UUID::toString)
+                .collect(Collectors.joining(","));
         return session.createNativeQuery("""
                         with fresh as (
                             insert into inbox (projection, event_id, processed_at)
