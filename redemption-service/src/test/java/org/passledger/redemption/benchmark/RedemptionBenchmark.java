@@ -139,11 +139,16 @@ public final class RedemptionBenchmark {
                     redemptions);
             for (int i = 0; i < clients.size(); i++) {
                 int from = warmup + i * redemptions;
+                double[] before = groupCommit(port);
                 Result http = redeemAll(port, places, codes.subList(from, from + redemptions), clients.get(i));
+                double[] after = groupCommit(port);
+                double grouped = after[0] - before[0];
+                double all = grouped + after[1] - before[1];
                 perClients.put(clients.get(i), http.perSecond());
                 System.out.printf(Locale.ROOT, "  %2d clients: %5.0f redemptions/s, p50 %6.2f ms, p99 %6.2f ms "
-                        + "(%d not 201); load average %s%n", clients.get(i), http.perSecond(), http.p50(), http.p99(),
-                        http.failures(), loadAverage());
+                        + "(%d not 201; %.0f %% answered by a group commit); load average %s%n", clients.get(i),
+                        http.perSecond(), http.p50(), http.p99(), http.failures(),
+                        all == 0 ? 0 : 100 * grouped / all, loadAverage());
             }
 
             int backlog = Integer.getInteger("bench.backlog", 100_000);
@@ -168,6 +173,21 @@ public final class RedemptionBenchmark {
             perClients.forEach((n, perSecond) -> System.out.printf(Locale.ROOT, "  %2d clients: %.2fx%n", n,
                     perSecond / ceiling));
         }
+    }
+
+    /** The service's group-commit counters for redemptions: {grouped, alone}. */
+    private static double[] groupCommit(int port) throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double[] counts = new double[2];
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("ledger_group_commit_commands_total{") && line.contains("command=\"redeem\"")) {
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                counts[line.contains("mode=\"grouped\"") ? 0 : 1] += value;
+            }
+        }
+        return counts;
     }
 
     private static final Map<Integer, Double> perClients = new java.util.LinkedHashMap<>();
