@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.SqlTime;
 
 /**
@@ -54,7 +54,7 @@ public class IdempotentRequests {
     public Uni<Response> runRequiringKey(String caller, String key, String operation, Object request,
                                          Function<Mutiny.Session, Uni<Outcome>> command) {
         if (key == null) {
-            throw ProblemException.invalid("idempotency-key-required",
+            throw Refusal.invalid("idempotency-key-required",
                     "This operation requires an Idempotency-Key header.");
         }
         return runWithKey(caller, key, operation, request, command);
@@ -63,7 +63,7 @@ public class IdempotentRequests {
     private Uni<Response> runWithKey(String caller, String key, String operation, Object request,
                                      Function<Mutiny.Session, Uni<Outcome>> command) {
         if (!VALID_KEY.matcher(key).matches()) {
-            throw ProblemException.invalid("idempotency-key-invalid",
+            throw Refusal.invalid("idempotency-key-invalid",
                     "The Idempotency-Key must be 1 to 200 visible ASCII characters.");
         }
         String hash = hash(operation, request);
@@ -111,7 +111,7 @@ public class IdempotentRequests {
                 .getSingleResult()
                 .map(row -> {
                     if (!operation.equals(row[0]) || !hash.equals(row[1])) {
-                        throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                        throw new Refusal(Refusal.Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency key reused",
                                 "This Idempotency-Key was already used for a different request.");
                     }
                     return response(((Number) row[2]).intValue(), (String) row[3], (String) row[4])

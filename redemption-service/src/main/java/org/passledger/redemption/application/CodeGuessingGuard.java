@@ -12,7 +12,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.store.SqlTime;
-import org.passledger.redemption.domain.RetryableProblem;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * Counts, per place, the attempts with codes no voucher has, in a sliding window of
@@ -58,10 +58,10 @@ public class CodeGuessingGuard {
                     if (attempts >= maxUnknown) {
                         Instant oldest = SqlTime.fromMicros(row[1]);
                         long wait = Duration.between(now, oldest.plus(window)).toSeconds() + 1;
-                        throw new RetryableProblem(429, TOO_MANY_UNKNOWN_CODES, "Too many unknown codes",
-                                "This place tried " + attempts + " codes that match no voucher within "
-                                        + window.toMinutes() + " minutes; try again later or contact the operator.",
-                                (int) Math.max(1, wait));
+                        throw new Refusal(Refusal.Kind.TOO_MANY_ATTEMPTS, TOO_MANY_UNKNOWN_CODES,
+                                "Too many unknown codes", "This place tried " + attempts + " codes that match no "
+                                        + "voucher within " + window.toMinutes() + " minutes; try again later or "
+                                        + "contact the operator.").retryableAfter((int) Math.max(1, wait));
                     }
                 })
                 .replaceWithVoid();
