@@ -42,7 +42,7 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.web.RequestMetadata;
 
@@ -173,14 +173,14 @@ public class ProgrammeResource {
         UUID partyId = funder ? caller.partyId() : null;
         return transactions.read(session -> service.state(session, programmeId)).map(state -> {
             if (!state.opened()) {
-                throw ProblemException.notFound("programme", programmeId);
+                throw Refusal.notFound("programme", programmeId);
             }
             if (funder && !state.funderId().equals(partyId)) {
-                throw ProblemException.forbidden("This programme belongs to another funder.");
+                throw Refusal.forbidden("This programme belongs to another funder.");
             }
             var order = state.orders().get(orderId);
             if (order == null) {
-                throw ProblemException.notFound("order", orderId);
+                throw Refusal.notFound("order", orderId);
             }
             return ProgrammeResponses.OrderBody.of(programmeId, order);
         });
@@ -200,10 +200,10 @@ public class ProgrammeResource {
         UUID partyId = funder ? caller.partyId() : null;
         return transactions.read(session -> session.find(ProgrammeView.class, programmeId)).map(view -> {
             if (view == null || !view.opened) {
-                throw ProblemException.notFound("programme", programmeId);
+                throw Refusal.notFound("programme", programmeId);
             }
             if (funder && !partyId.equals(view.funderId)) {
-                throw ProblemException.forbidden("This programme belongs to another funder.");
+                throw Refusal.forbidden("This programme belongs to another funder.");
             }
             return ProgrammeResponses.ProgrammeBody.of(view);
         });
@@ -253,10 +253,10 @@ public class ProgrammeResource {
         UUID funderId = funderOrNull();
         return transactions.read(session -> jobs.find(session, jobId)).map(job -> {
             if (job == null || !job.programmeId().equals(programmeId)) {
-                throw ProblemException.notFound("job", jobId);
+                throw Refusal.notFound("job", jobId);
             }
             if (funderId != null && !funderId.equals(job.funderId())) {
-                throw ProblemException.forbidden("This programme belongs to another funder.");
+                throw Refusal.forbidden("This programme belongs to another funder.");
             }
             return IssuanceResponses.Job.of(job);
         });
@@ -276,7 +276,7 @@ public class ProgrammeResource {
                                                @PathParam("jobId") UUID jobId) {
         return transactions.write(session -> jobs.find(session, jobId).chain(found -> {
             if (found == null || !found.programmeId().equals(programmeId)) {
-                throw ProblemException.notFound("job", jobId);
+                throw Refusal.notFound("job", jobId);
             }
             return jobs.retry(session, found);
         })).map(IssuanceResponses.Job::of);
@@ -298,7 +298,7 @@ public class ProgrammeResource {
         UUID funderId = funderOrNull();
         return transactions.read(session -> service.owned(session, programmeId, funderId).chain(state -> {
             if (!state.orders().containsKey(orderId)) {
-                throw ProblemException.notFound("order", orderId);
+                throw Refusal.notFound("order", orderId);
             }
             return jobs.ofOrder(session, orderId).chain(job -> job == null ? render(session, programmeId, orderId,
                     state) : stored(session, job));
@@ -309,7 +309,7 @@ public class ProgrammeResource {
     /** A large order's books, as its job printed and stored them. */
     private Uni<byte[]> stored(Mutiny.Session session, OrderJobs.Job job) {
         if (!OrderJobs.DONE.equals(job.printStatus())) {
-            return Uni.createFrom().failure(new ProblemException(409, "books-not-printed-yet", "Not printed yet",
+            return Uni.createFrom().failure(new Refusal(Refusal.Kind.CONFLICT_WITH_STATE, "books-not-printed-yet", "Not printed yet",
                     "The order's job has printed " + job.booksPrinted() + " of " + job.books() + " books: see "
                             + "/programmes/" + job.programmeId() + "/order-jobs/" + job.jobId() + "."));
         }
@@ -442,10 +442,10 @@ public class ProgrammeResource {
         UUID funderId = funderOrNull();
         return transactions.read(session -> session.find(ProgrammeView.class, programmeId).chain(view -> {
             if (view == null || !view.opened) {
-                throw ProblemException.notFound("programme", programmeId);
+                throw Refusal.notFound("programme", programmeId);
             }
             if (funderId != null && !funderId.equals(view.funderId)) {
-                throw ProblemException.forbidden("This programme belongs to another funder.");
+                throw Refusal.forbidden("This programme belongs to another funder.");
             }
             return queries.dashboard(session, programmeId).map(d -> IssuanceResponses.Dashboard.of(view, d));
         }));

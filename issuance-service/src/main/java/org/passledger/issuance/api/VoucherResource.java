@@ -35,7 +35,7 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.web.RequestMetadata;
 
@@ -114,7 +114,7 @@ public class VoucherResource {
                         throw Voucher.unknown();
                     }
                     if (funder && !partyId.equals(view.funderId)) {
-                        throw ProblemException.forbidden("This voucher belongs to another funder.");
+                        throw Refusal.forbidden("This voucher belongs to another funder.");
                     }
                     return VoucherResponses.VoucherBody.of(view);
                 });
@@ -188,11 +188,11 @@ public class VoucherResource {
             return store.load(session, voucherId.toString()).chain(events -> {
                         VoucherIssued issued = (VoucherIssued) events.get(0).data();
                         if (funder && !partyId.equals(issued.funderId())) {
-                            throw ProblemException.forbidden("This voucher belongs to another funder.");
+                            throw Refusal.forbidden("This voucher belongs to another funder.");
                         }
                         if (distributor && events.stream().noneMatch(e -> e.data() instanceof VoucherConsigned c
                                 && partyId.equals(c.distributorId()))) {
-                            throw ProblemException.forbidden("This voucher was never in your stock.");
+                            throw Refusal.forbidden("This voucher was never in your stock.");
                         }
                         UUID holder = service.fold(events).heldBy();
                         return queries.historyOf(session, voucherId).chain(steps -> session

@@ -21,7 +21,7 @@ import org.passledger.issuance.domain.Programme;
 import org.passledger.issuance.domain.ProgrammeCommand.ConsignBooks;
 import org.passledger.issuance.domain.ProgrammeCommand.RegisterDistributor;
 import org.passledger.issuance.domain.VoucherCommand.ConsignVoucher;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 
 /**
@@ -82,7 +82,7 @@ public class CustodyService {
         List<UUID> bookIds = List.copyOf(new LinkedHashSet<>(books));
         return isRegistered(session, programmeId, distributorId).chain(registered -> {
             if (!registered) {
-                throw ProblemException.rule("distributor-not-registered",
+                throw Refusal.rule("distributor-not-registered",
                         "This distributor is not registered for the programme: register it first.");
             }
             return session.createNativeQuery("""
@@ -99,7 +99,7 @@ public class CustodyService {
             rows.forEach(row -> bookOf.put(UUID.fromString((String) row[1]), UUID.fromString((String) row[0])));
             Set<UUID> found = new HashSet<>(bookOf.values());
             bookIds.stream().filter(b -> !found.contains(b)).findFirst().ifPresent(missing -> {
-                throw ProblemException.notFound("book", missing);
+                throw Refusal.notFound("book", missing);
             });
             return vouchers.read(session, List.copyOf(bookOf.keySet())).chain(reads -> {
                 // one programme event per previous holder ("" for the funder's own stock), books in request order

@@ -15,7 +15,7 @@ import org.passledger.events.ProgrammeEvent.BooksOrdered;
 import org.passledger.issuance.domain.ProgrammeCommand.OrderBooks;
 import org.passledger.issuance.domain.ProgrammeState;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.store.SqlTime;
 
@@ -194,7 +194,7 @@ public class OrderJobs {
     public Uni<Job> retry(Mutiny.Session session, Job job) {
         if (!FAILED.equals(job.status()) && !FAILED.equals(job.activationStatus())
                 && !FAILED.equals(job.printStatus())) {
-            return Uni.createFrom().failure(ProblemException.rule("job-not-failed", "This job is "
+            return Uni.createFrom().failure(Refusal.rule("job-not-failed", "This job is "
                     + job.status().toLowerCase() + ": only a failed job is retried."));
         }
         return session.createNativeQuery("""

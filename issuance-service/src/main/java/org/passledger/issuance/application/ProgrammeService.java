@@ -26,7 +26,7 @@ import org.passledger.issuance.domain.VoucherCommand.IssueVoucher;
 import org.passledger.issuance.domain.VoucherState;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.command.Decision;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.store.EventStore;
 import org.passledger.kernel.store.RecordedEvent;
@@ -132,7 +132,7 @@ public class ProgrammeService {
             int expected = decision.state().orders().get(funding.orderId()).voucherCount();
             return codes.vouchersOf(session, funding.orderId()).chain(voucherIds -> {
                 if (voucherIds.size() != expected) {
-                    return Uni.createFrom().failure(ProblemException.rule("order-still-being-issued",
+                    return Uni.createFrom().failure(Refusal.rule("order-still-being-issued",
                             "This order's vouchers are still being issued (" + voucherIds.size() + " of " + expected
                                     + "): fund it once its job is done."));
                 }
@@ -157,10 +157,10 @@ public class ProgrammeService {
     public Uni<ProgrammeState> owned(Mutiny.Session session, UUID programmeId, UUID funderId) {
         return state(session, programmeId).map(state -> {
             if (!state.opened()) {
-                throw ProblemException.notFound("programme", programmeId);
+                throw Refusal.notFound("programme", programmeId);
             }
             if (funderId != null && !funderId.equals(state.funderId())) {
-                throw ProblemException.forbidden("This programme belongs to another funder.");
+                throw Refusal.forbidden("This programme belongs to another funder.");
             }
             return state;
         });

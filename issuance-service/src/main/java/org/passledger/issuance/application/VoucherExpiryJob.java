@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 
 /**
@@ -60,6 +60,6 @@ public class VoucherExpiryJob {
         UUID id = UUID.fromString(voucherId);
         return transactions.write(session -> vouchers.expire(session, id, EventMetadata.system(ACTOR)))
                 .replaceWith(id)
-                .onFailure(ProblemException.class).recoverWithNull();
+                .onFailure(Refusal.class).recoverWithNull();
     }
 }

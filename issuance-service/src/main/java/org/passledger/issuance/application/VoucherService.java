@@ -28,7 +28,7 @@ import org.passledger.issuance.domain.VoucherCommand.ExtendValidity;
 import org.passledger.issuance.domain.VoucherState;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.command.Decision;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.store.EventStore;
 import org.passledger.kernel.store.RecordedEvent;
@@ -127,13 +127,13 @@ public class VoucherService {
                 .chain(rows -> read(session, rows.stream().map(row -> UUID.fromString((String) row[0])).toList()))
                 .chain(reads -> {
                     if (reads.isEmpty() || reads.stream().anyMatch(r -> r.state().heldBy() == null)) {
-                        throw ProblemException.rule("book-not-in-stock", "This book is in no distributor's stock.");
+                        throw Refusal.rule("book-not-in-stock", "This book is in no distributor's stock.");
                     }
                     if (reads.stream().anyMatch(r -> !distributorId.equals(r.state().heldBy()))) {
                         throw Voucher.notInYourStock("book");
                     }
                     if (reads.stream().anyMatch(r -> r.state().status() == VoucherState.Status.DISTRIBUTED)) {
-                        throw ProblemException.rule("book-already-handed-out",
+                        throw Refusal.rule("book-already-handed-out",
                                 "Vouchers of this book were already handed out: hand out the others one by one.");
                     }
                     return decideAll(session, reads, id -> new DistributeVoucher(id, distributorId, beneficiaryRef,
@@ -151,7 +151,7 @@ public class VoucherService {
                                          String reason, EventMetadata metadata) {
         return codes.bookOf(session, bookId).chain(rows -> {
             if (rows.isEmpty() || !programmeId.toString().equals(rows.get(0)[1])) {
-                return Uni.createFrom().failure(ProblemException.notFound("book", bookId));
+                return Uni.createFrom().failure(Refusal.notFound("book", bookId));
             }
             List<UUID> voucherIds = rows.stream().map(row -> UUID.fromString((String) row[0])).toList();
             return read(session, voucherIds).chain(reads -> decideAll(session, reads,
@@ -193,7 +193,7 @@ public class VoucherService {
                                                   LocalDate validUntil, LocalDate acceptedUntil,
                                                   EventMetadata metadata) {
         if (acceptedUntil.isBefore(validUntil)) {
-            return Uni.createFrom().failure(ProblemException.invalid("accepted-until-before-valid-until",
+            return Uni.createFrom().failure(Refusal.invalid("accepted-until-before-valid-until",
                     "Vouchers are accepted at least until the last day of their validity."));
         }
         return programmes.owned(session, programmeId, funderId)

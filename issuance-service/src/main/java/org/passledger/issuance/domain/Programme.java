@@ -23,7 +23,7 @@ import org.passledger.issuance.domain.ProgrammeCommand.RegisterDistributor;
 import org.passledger.issuance.domain.ProgrammeCommand.OpenProgramme;
 import org.passledger.issuance.domain.ProgrammeCommand.OrderBooks;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.values.Departement;
 
 /**
@@ -67,7 +67,7 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
             return open(open, state);
         }
         if (!state.opened()) {
-            throw ProblemException.notFound("programme", command.programmeId());
+            throw Refusal.notFound("programme", command.programmeId());
         }
         if (command instanceof OrderBooks order) {
             return order(order, state);
@@ -92,33 +92,33 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
 
     private List<ProgrammeEvent> open(OpenProgramme command, ProgrammeState state) {
         if (state.opened()) {
-            throw ProblemException.rule("programme-already-opened", "This programme is already open.");
+            throw Refusal.rule("programme-already-opened", "This programme is already open.");
         }
         if (!FUNDER_TYPES.contains(command.funderType())) {
-            throw ProblemException.invalid("invalid-funder-type", "A funder type is one of " + FUNDER_TYPES + ".");
+            throw Refusal.invalid("invalid-funder-type", "A funder type is one of " + FUNDER_TYPES + ".");
         }
         if (command.budgetCents() <= 0) {
-            throw ProblemException.invalid("invalid-budget", "The budget is a positive number of cents.");
+            throw Refusal.invalid("invalid-budget", "The budget is a positive number of cents.");
         }
         if (command.faceValueCents() <= 0) {
-            throw ProblemException.invalid("invalid-face-value", "The face value is a positive number of cents.");
+            throw Refusal.invalid("invalid-face-value", "The face value is a positive number of cents.");
         }
         if (!BOOK_SIZES.contains(command.bookSize())) {
-            throw ProblemException.invalid("invalid-book-size", "Books hold 5 or 10 vouchers.");
+            throw Refusal.invalid("invalid-book-size", "Books hold 5 or 10 vouchers.");
         }
         if (command.feeRateBasisPoints() < 0 || command.feeRateBasisPoints() > 10_000) {
-            throw ProblemException.invalid("invalid-fee-rate", "The fee rate is 0 to 10000 basis points.");
+            throw Refusal.invalid("invalid-fee-rate", "The fee rate is 0 to 10000 basis points.");
         }
         if (command.territory().isEmpty()) {
-            throw ProblemException.invalid("empty-territory", "A programme covers at least one département.");
+            throw Refusal.invalid("empty-territory", "A programme covers at least one département.");
         }
         command.territory().forEach(Departement::new);
         if (command.acceptedUntil().isBefore(command.validUntil())) {
-            throw ProblemException.invalid("accepted-until-before-valid-until",
+            throw Refusal.invalid("accepted-until-before-valid-until",
                     "Vouchers are accepted at least until the last day of their validity.");
         }
         if (command.validUntil().isBefore(today())) {
-            throw ProblemException.invalid("valid-until-in-the-past", "The validity must end today or later.");
+            throw Refusal.invalid("valid-until-in-the-past", "The validity must end today or later.");
         }
         return List.of(new ProgrammeOpened(command.programmeId(), command.funderId(), command.funderName(),
                 command.funderType(), command.name(), command.budgetCents(), command.faceValueCents(),
@@ -130,20 +130,20 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
         requireOwner(state, command);
         int maxBooks = command.asJob() ? MAX_BOOKS_PER_JOB : MAX_BOOKS_PER_ORDER;
         if (command.books() < 1 || command.books() > maxBooks) {
-            throw ProblemException.invalid("invalid-book-count", "An order is for 1 to " + maxBooks + " books.");
+            throw Refusal.invalid("invalid-book-count", "An order is for 1 to " + maxBooks + " books.");
         }
         if (state.orders().containsKey(command.orderId())) {
-            throw ProblemException.rule("order-already-placed", "This order was already placed.");
+            throw Refusal.rule("order-already-placed", "This order was already placed.");
         }
         if (today().isAfter(state.validUntil())) {
-            throw ProblemException.rule("programme-validity-over",
+            throw Refusal.rule("programme-validity-over",
                     "The programme's validity ended on " + state.validUntil() + ".");
         }
         int voucherCount = command.books() * state.bookSize();
         long amount = Math.multiplyExact((long) voucherCount, state.faceValueCents());
         long remaining = state.remainingCents();
         if (amount > remaining) {
-            throw new ProblemException(409, "budget-exceeded", "Refused by a business rule",
+            throw new Refusal(Refusal.Kind.CONFLICT_WITH_STATE, "budget-exceeded", Refusal.TITLE_RULE,
                     "This order's face value (" + amount + " cents) exceeds what remains of the budget ("
                             + remaining + " cents).",
                     Map.of("remainingCents", remaining, "orderCents", amount));
@@ -155,14 +155,14 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
 
     private List<ProgrammeEvent> fund(ConfirmFunding command, ProgrammeState state) {
         if (command.funderId() != null && !command.funderId().equals(state.funderId())) {
-            throw ProblemException.forbidden("This programme belongs to another funder.");
+            throw Refusal.forbidden("This programme belongs to another funder.");
         }
         ProgrammeState.Order order = state.orders().get(command.orderId());
         if (order == null) {
-            throw ProblemException.notFound("order", command.orderId());
+            throw Refusal.notFound("order", command.orderId());
         }
         if (order.funded()) {
-            throw ProblemException.rule("order-already-funded",
+            throw Refusal.rule("order-already-funded",
                     "This order was already funded (payment order " + order.paymentOrderReference() + ").");
         }
         // the payment order settles the quote: the vouchers' face value and the operator's fee
@@ -173,11 +173,11 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
     private List<ProgrammeEvent> register(RegisterDistributor command, ProgrammeState state) {
         requireOwner(state, command.funderId());
         if (!DISTRIBUTOR_KINDS.contains(command.kind())) {
-            throw ProblemException.invalid("invalid-distributor-kind", "A distributor kind is one of "
+            throw Refusal.invalid("invalid-distributor-kind", "A distributor kind is one of "
                     + DISTRIBUTOR_KINDS + ".");
         }
         if (state.registered(command.distributorId())) {
-            throw ProblemException.rule("distributor-already-registered",
+            throw Refusal.rule("distributor-already-registered",
                     "This distributor is already registered for the programme.");
         }
         return List.of(new DistributorRegistered(command.programmeId(), command.distributorId(), command.name(),
@@ -187,11 +187,11 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
     private List<ProgrammeEvent> consign(ConsignBooks command, ProgrammeState state) {
         requireOwner(state, command.funderId());
         if (!state.registered(command.distributorId())) {
-            throw ProblemException.rule("distributor-not-registered",
+            throw Refusal.rule("distributor-not-registered",
                     "This distributor is not registered for the programme: register it first.");
         }
         if (command.bookIds().stream().anyMatch(state.cancelledBooks()::contains)) {
-            throw ProblemException.rule("book-cancelled", "A cancelled book cannot be consigned.");
+            throw Refusal.rule("book-cancelled", "A cancelled book cannot be consigned.");
         }
         return List.of(new BooksConsigned(command.programmeId(), command.distributorId(),
                 command.previousDistributorId(), command.bookIds(), command.voucherCount(), clock.instant()));
@@ -202,7 +202,7 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
             requireOwner(state, command.funderId());
         }
         if (command.bookIds().stream().anyMatch(state.cancelledBooks()::contains)) {
-            throw ProblemException.rule("book-cancelled", "This book was already cancelled.");
+            throw Refusal.rule("book-cancelled", "This book was already cancelled.");
         }
         if (command.releasedCents() < 0 || command.voucherCount() < 0) {
             throw new IllegalArgumentException("a cancellation releases a non-negative amount");
@@ -216,13 +216,13 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
             requireOwner(state, command.funderId());
         }
         if (command.acceptedUntil().isBefore(command.validUntil())) {
-            throw ProblemException.invalid("accepted-until-before-valid-until",
+            throw Refusal.invalid("accepted-until-before-valid-until",
                     "Vouchers are accepted at least until the last day of their validity.");
         }
         if (command.validUntil().isBefore(state.validUntil()) || command.acceptedUntil().isBefore(state.acceptedUntil())
                 || command.validUntil().equals(state.validUntil())
                 && command.acceptedUntil().equals(state.acceptedUntil())) {
-            throw ProblemException.rule("validity-not-extended", "The new dates must be later than "
+            throw Refusal.rule("validity-not-extended", "The new dates must be later than "
                     + state.validUntil() + " and " + state.acceptedUntil() + ".");
         }
         return List.of(new ProgrammeValidityExtended(command.programmeId(), command.validUntil(),
@@ -235,7 +235,7 @@ public final class Programme implements Decider<ProgrammeCommand, ProgrammeState
 
     private static void requireOwner(ProgrammeState state, UUID funderId) {
         if (!state.funderId().equals(funderId)) {
-            throw ProblemException.forbidden("This programme belongs to another funder.");
+            throw Refusal.forbidden("This programme belongs to another funder.");
         }
     }
 

@@ -20,7 +20,7 @@ import org.passledger.issuance.domain.VoucherCommand.DistributeVoucher;
 import org.passledger.issuance.domain.VoucherCommand.IssueVoucher;
 import org.passledger.issuance.domain.VoucherState.Status;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * One voucher before redemption: issued in a book, activated when its order is funded (so no unfunded
@@ -36,8 +36,8 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
         this.clock = clock;
     }
 
-    public static ProblemException unknown() {
-        return new ProblemException(404, "unknown-voucher", "Not found", "No voucher has this code.");
+    public static Refusal unknown() {
+        return new Refusal(Refusal.Kind.NOT_FOUND, "unknown-voucher", Refusal.TITLE_NOT_FOUND, "No voucher has this code.");
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
     public List<VoucherEvent> decide(VoucherCommand command, VoucherState state) {
         if (command instanceof IssueVoucher issue) {
             if (state.status() != Status.NONE) {
-                throw ProblemException.rule("voucher-already-issued", "This voucher was already issued.");
+                throw Refusal.rule("voucher-already-issued", "This voucher was already issued.");
             }
             return List.of(new VoucherIssued(issue.voucherId(), issue.codeHash(), issue.programmeId(),
                     issue.funderId(), issue.orderId(), issue.bookId(), issue.positionInBook(), issue.faceValueCents(),
@@ -64,7 +64,7 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
                 return List.of(); // cancelled before its order was funded: it stays cancelled
             }
             if (state.status() != Status.ISSUED) {
-                throw ProblemException.rule("voucher-already-activated",
+                throw Refusal.rule("voucher-already-activated",
                         "This voucher is " + state.status().name().toLowerCase() + ", not waiting for its funding.");
             }
             return List.of(new VoucherActivated(activate.voucherId(), state.programmeId(), state.funderId(),
@@ -91,14 +91,14 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
     /** Books move whole, so a refusal names the book: one handed-out voucher keeps its book where it is. */
     private List<VoucherEvent> consign(ConsignVoucher command, VoucherState state) {
         if (state.status() == Status.DISTRIBUTED) {
-            throw ProblemException.rule("book-already-handed-out",
+            throw Refusal.rule("book-already-handed-out",
                     "A book whose vouchers were handed out stays with its distributor.");
         }
         if (state.status() == Status.CANCELLED) {
-            throw ProblemException.rule("book-cancelled", "This book was cancelled.");
+            throw Refusal.rule("book-cancelled", "This book was cancelled.");
         }
         if (state.status() == Status.EXPIRED) {
-            throw ProblemException.rule("voucher-expired", "This voucher has expired.");
+            throw Refusal.rule("voucher-expired", "This voucher has expired.");
         }
         return List.of(new VoucherConsigned(command.voucherId(), state.programmeId(), state.bookId(),
                 command.distributorId(), state.heldBy(), clock.instant()));
@@ -107,7 +107,7 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
     /** The distributor must hold the voucher in its own stock. */
     private static void requireInStock(DistributeVoucher command, VoucherState state) {
         if (state.heldBy() == null) {
-            throw ProblemException.rule("voucher-not-in-stock",
+            throw Refusal.rule("voucher-not-in-stock",
                     "This voucher is in no distributor's stock: its funder consigns its book first.");
         }
         if (!state.heldBy().equals(command.distributorId())) {
@@ -115,22 +115,22 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
         }
     }
 
-    public static ProblemException notInYourStock(String what) {
-        return new ProblemException(403, "not-in-your-stock", "Forbidden",
+    public static Refusal notInYourStock(String what) {
+        return new Refusal(Refusal.Kind.FORBIDDEN, "not-in-your-stock", Refusal.TITLE_FORBIDDEN,
                 "This " + what + " is in another distributor's stock.");
     }
 
     private List<VoucherEvent> cancel(CancelVoucher command, VoucherState state) {
         requireFunder(command.funderId(), state);
         if (state.status() == Status.DISTRIBUTED) {
-            throw ProblemException.rule("voucher-already-distributed",
+            throw Refusal.rule("voucher-already-distributed",
                     "This voucher was handed out: only vouchers never handed out are cancelled.");
         }
         if (state.status() == Status.CANCELLED) {
-            throw ProblemException.rule("voucher-already-cancelled", "This voucher was already cancelled.");
+            throw Refusal.rule("voucher-already-cancelled", "This voucher was already cancelled.");
         }
         if (state.status() == Status.EXPIRED) {
-            throw ProblemException.rule("voucher-expired", "This voucher has expired.");
+            throw Refusal.rule("voucher-expired", "This voucher has expired.");
         }
         return List.of(new VoucherCancelled(command.voucherId(), state.programmeId(), state.funderId(),
                 state.faceValueCents(), command.reason(), clock.instant()));
@@ -139,11 +139,11 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
     private List<VoucherEvent> extend(ExtendValidity command, VoucherState state) {
         requireFunder(command.funderId(), state);
         if (state.status() == Status.CANCELLED || state.status() == Status.EXPIRED) {
-            throw ProblemException.rule("voucher-not-extendable",
+            throw Refusal.rule("voucher-not-extendable",
                     "This voucher is " + state.status().name().toLowerCase() + ".");
         }
         if (command.acceptedUntil().isBefore(command.validUntil())) {
-            throw ProblemException.invalid("accepted-until-before-valid-until",
+            throw Refusal.invalid("accepted-until-before-valid-until",
                     "Vouchers are accepted at least until the last day of their validity.");
         }
         boolean earlier = command.validUntil().isBefore(state.validUntil())
@@ -151,7 +151,7 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
         boolean same = command.validUntil().equals(state.validUntil())
                 && command.acceptedUntil().equals(state.acceptedUntil());
         if (earlier || same) {
-            throw ProblemException.rule("validity-not-extended", "The new dates must be later than " + state.validUntil()
+            throw Refusal.rule("validity-not-extended", "The new dates must be later than " + state.validUntil()
                     + " and " + state.acceptedUntil() + ": a validity is extended, never shortened.");
         }
         return List.of(new VoucherValidityExtended(command.voucherId(), state.programmeId(), command.validUntil(),
@@ -160,11 +160,11 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
 
     private List<VoucherEvent> expire(ExpireVoucher command, VoucherState state) {
         if (state.status() != Status.ACTIVE && state.status() != Status.DISTRIBUTED) {
-            throw ProblemException.rule("voucher-not-expirable",
+            throw Refusal.rule("voucher-not-expirable",
                     "This voucher is " + state.status().name().toLowerCase() + ".");
         }
         if (!LocalDate.ofInstant(clock.instant(), Programme.ZONE).isAfter(state.acceptedUntil())) {
-            throw ProblemException.rule("voucher-still-accepted",
+            throw Refusal.rule("voucher-still-accepted",
                     "This voucher is accepted until " + state.acceptedUntil() + ".");
         }
         return List.of(new VoucherExpired(command.voucherId(), state.programmeId(), state.funderId(),
@@ -173,25 +173,25 @@ public final class Voucher implements Decider<VoucherCommand, VoucherState, Vouc
 
     private static void requireFunder(java.util.UUID funderId, VoucherState state) {
         if (funderId != null && !funderId.equals(state.funderId())) {
-            throw ProblemException.forbidden("This voucher belongs to another funder.");
+            throw Refusal.forbidden("This voucher belongs to another funder.");
         }
     }
 
     private List<VoucherEvent> distribute(DistributeVoucher command, VoucherState state) {
         requireInStock(command, state);
         if (state.status() == Status.ISSUED) {
-            throw ProblemException.rule("voucher-not-activated",
+            throw Refusal.rule("voucher-not-activated",
                     "This voucher's order is not funded yet, so it cannot be handed out.");
         }
         if (state.status() == Status.DISTRIBUTED) {
-            throw ProblemException.rule("voucher-already-distributed", "This voucher was already handed out.");
+            throw Refusal.rule("voucher-already-distributed", "This voucher was already handed out.");
         }
         if (state.status() != Status.ACTIVE) {
-            throw ProblemException.rule("voucher-not-distributable",
+            throw Refusal.rule("voucher-not-distributable",
                     "This voucher is " + state.status().name().toLowerCase() + ".");
         }
         if (LocalDate.ofInstant(clock.instant(), Programme.ZONE).isAfter(state.validUntil())) {
-            throw ProblemException.rule("voucher-validity-over",
+            throw Refusal.rule("voucher-validity-over",
                     "This voucher's validity ended on " + state.validUntil() + ".");
         }
         return List.of(new VoucherDistributed(command.voucherId(), state.programmeId(), state.funderId(),

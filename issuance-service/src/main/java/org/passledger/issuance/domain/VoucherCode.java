@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.random.RandomGenerator;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * The code printed on a voucher: {@value #RANDOM_LENGTH} random symbols and one check symbol, from an
@@ -60,7 +60,7 @@ public final class VoucherCode {
     public static VoucherCode parse(String input) {
         String normalised = normalise(input);
         if (!isWellFormed(normalised)) {
-            throw ProblemException.invalid("invalid-voucher-code",
+            throw Refusal.invalid("invalid-voucher-code",
                     "A voucher code is " + LENGTH + " characters of " + ALPHABET + " with a valid check character.");
         }
         return new VoucherCode(normalised);

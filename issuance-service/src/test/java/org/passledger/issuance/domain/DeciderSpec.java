@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /** given(past events).when(command).then(new events) or .thenRejectedWith(code), for any decider. */
 final class DeciderSpec<C, S, E> {
@@ -50,13 +50,13 @@ final class DeciderSpec<C, S, E> {
             return state;
         }
 
-        ProblemException thenRejectedWith(int status, String code) {
+        Refusal thenRejectedWith(Refusal.Kind kind, String code) {
             S state = decider.fold(history);
             Throwable thrown = catchThrowable(() -> decider.decide(command, state));
-            assertThat(thrown).as("refusal").isInstanceOf(ProblemException.class);
-            ProblemException problem = (ProblemException) thrown;
+            assertThat(thrown).as("refusal").isInstanceOf(Refusal.class);
+            Refusal problem = (Refusal) thrown;
             assertThat(problem.code()).isEqualTo(code);
-            assertThat(problem.status()).as("HTTP status of " + code).isEqualTo(status);
+            assertThat(problem.kind()).as("kind of " + code).isEqualTo(kind);
             return problem;
         }
     }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.events.ProgrammeEvent;
 import org.passledger.events.ProgrammeEvent.BooksCancelled;
 import org.passledger.events.ProgrammeEvent.BooksConsigned;
@@ -63,33 +64,33 @@ class ProgrammeTest {
     @Test
     void open_isRejected_whenAlreadyOpen() {
         spec.given(opened(5_000_000)).when(open(5_000_000, 10, List.of("30"), VALID_UNTIL, ACCEPTED_UNTIL))
-                .thenRejectedWith(409, "programme-already-opened");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "programme-already-opened");
     }
 
     @Test
     void open_isRejected_whenBooksAreNeitherOfFiveNorOfTen() {
         spec.given().when(open(5_000_000, 7, List.of("30"), VALID_UNTIL, ACCEPTED_UNTIL))
-                .thenRejectedWith(400, "invalid-book-size");
+                .thenRejectedWith(Refusal.Kind.INVALID, "invalid-book-size");
     }
 
     @Test
     void open_isRejected_whenTheBudgetIsNotPositive() {
         spec.given().when(open(0, 10, List.of("30"), VALID_UNTIL, ACCEPTED_UNTIL))
-                .thenRejectedWith(400, "invalid-budget");
+                .thenRejectedWith(Refusal.Kind.INVALID, "invalid-budget");
     }
 
     @Test
     void open_isRejected_whenTheTerritoryNamesNoDepartementOrAnUnknownOne() {
         spec.given().when(open(5_000_000, 10, List.of(), VALID_UNTIL, ACCEPTED_UNTIL))
-                .thenRejectedWith(400, "empty-territory");
+                .thenRejectedWith(Refusal.Kind.INVALID, "empty-territory");
         spec.given().when(open(5_000_000, 10, List.of("30", "99"), VALID_UNTIL, ACCEPTED_UNTIL))
-                .thenRejectedWith(400, "invalid-departement");
+                .thenRejectedWith(Refusal.Kind.INVALID, "invalid-departement");
     }
 
     @Test
     void open_isRejected_whenVouchersWouldStopBeingAcceptedBeforeTheirValidityEnds() {
         spec.given().when(open(5_000_000, 10, List.of("30"), VALID_UNTIL, VALID_UNTIL.minusDays(1)))
-                .thenRejectedWith(400, "accepted-until-before-valid-until");
+                .thenRejectedWith(Refusal.Kind.INVALID, "accepted-until-before-valid-until");
     }
 
     @Test
@@ -111,35 +112,35 @@ class ProgrammeTest {
     void order_isRejected_whenItWouldExceedTheRemainingBudget() {
         UUID first = UUID.randomUUID();
         var problem = spec.given(opened(50_000), ordered(first, 3)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 3))
-                .thenRejectedWith(409, "budget-exceeded");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "budget-exceeded");
         assertThat(problem.extensions()).containsEntry("remainingCents", 20_000L).containsEntry("orderCents", 30_000L);
     }
 
     @Test
     void order_isRejected_forAnotherFundersProgramme() {
         spec.given(opened(5_000_000)).when(new OrderBooks(PROGRAMME, ORDER, UUID.randomUUID(), 1))
-                .thenRejectedWith(403, "forbidden");
+                .thenRejectedWith(Refusal.Kind.FORBIDDEN, "forbidden");
     }
 
     @Test
     void order_isRejected_forAProgrammeNeverOpened() {
         spec.given().when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 1))
-                .thenRejectedWith(404, "programme-not-found");
+                .thenRejectedWith(Refusal.Kind.NOT_FOUND, "programme-not-found");
     }
 
     @Test
     void order_isRejected_forNoBookOrTooManyBooks() {
         spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 0))
-                .thenRejectedWith(400, "invalid-book-count");
+                .thenRejectedWith(Refusal.Kind.INVALID, "invalid-book-count");
         spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 1001))
-                .thenRejectedWith(400, "invalid-book-count");
+                .thenRejectedWith(Refusal.Kind.INVALID, "invalid-book-count");
     }
 
     @Test
     void order_isRejected_afterTheProgrammesValidityEnded() {
         var late = new Programme(Clock.fixed(Instant.parse("2027-01-01T10:00:00Z"), ZoneOffset.UTC));
         DeciderSpec.of(late).given(opened(5_000_000)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 1))
-                .thenRejectedWith(409, "programme-validity-over");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "programme-validity-over");
     }
 
     @Test
@@ -172,21 +173,21 @@ class ProgrammeTest {
         spec.given(opened(5_000_000), ordered(ORDER, 2),
                         new FundingConfirmed(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00417", 20_800, NOW))
                 .when(new ConfirmFunding(PROGRAMME, ORDER, FUNDER, "MANDAT-2026-00418"))
-                .thenRejectedWith(409, "order-already-funded");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "order-already-funded");
     }
 
     @Test
     void funding_isRejected_forAnUnknownOrder() {
         spec.given(opened(5_000_000), ordered(ORDER, 2))
                 .when(new ConfirmFunding(PROGRAMME, UUID.randomUUID(), FUNDER, "MANDAT-2026-00417"))
-                .thenRejectedWith(404, "order-not-found");
+                .thenRejectedWith(Refusal.Kind.NOT_FOUND, "order-not-found");
     }
 
     @Test
     void funding_isRejected_forAnotherFunder() {
         spec.given(opened(5_000_000), ordered(ORDER, 2))
                 .when(new ConfirmFunding(PROGRAMME, ORDER, UUID.randomUUID(), "MANDAT-2026-00417"))
-                .thenRejectedWith(403, "forbidden");
+                .thenRejectedWith(Refusal.Kind.FORBIDDEN, "forbidden");
     }
 
     static final UUID BOOK = UUID.fromString("5f0e2a91-7c4b-4d36-8a1e-b93c6d2f4a07");
@@ -209,7 +210,7 @@ class ProgrammeTest {
                 .then(new BooksOrdered(PROGRAMME, ORDER, FUNDER, 3, 10, 30, 1000, 30_000, 1200, NOW));
         var problem = spec.given(opened(50_000), ordered(first, 3), cancelled(10_000))
                 .when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 4))
-                .thenRejectedWith(409, "budget-exceeded");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "budget-exceeded");
         assertThat(problem.extensions()).containsEntry("remainingCents", 30_000L);
     }
 
@@ -220,13 +221,13 @@ class ProgrammeTest {
                 .then(registered());
         spec.given(opened(50_000), registered())
                 .when(new RegisterDistributor(PROGRAMME, FUNDER, DISTRIBUTOR, "CCAS de Nîmes", "ccas"))
-                .thenRejectedWith(409, "distributor-already-registered");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "distributor-already-registered");
         spec.given(opened(50_000))
                 .when(new RegisterDistributor(PROGRAMME, UUID.randomUUID(), DISTRIBUTOR, "CCAS", "ccas"))
-                .thenRejectedWith(403, "forbidden");
+                .thenRejectedWith(Refusal.Kind.FORBIDDEN, "forbidden");
         spec.given(opened(50_000))
                 .when(new RegisterDistributor(PROGRAMME, FUNDER, DISTRIBUTOR, "CCAS", "church"))
-                .thenRejectedWith(400, "invalid-distributor-kind");
+                .thenRejectedWith(Refusal.Kind.INVALID, "invalid-distributor-kind");
     }
 
     @Test
@@ -237,10 +238,10 @@ class ProgrammeTest {
                 .then(new BooksConsigned(PROGRAMME, DISTRIBUTOR, null, List.of(BOOK), 10, NOW));
         spec.given(opened(50_000), ordered(first, 3))
                 .when(new ConsignBooks(PROGRAMME, FUNDER, DISTRIBUTOR, null, List.of(BOOK), 10))
-                .thenRejectedWith(409, "distributor-not-registered");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "distributor-not-registered");
         spec.given(opened(50_000), ordered(first, 3), registered(), cancelled(10_000))
                 .when(new ConsignBooks(PROGRAMME, FUNDER, DISTRIBUTOR, null, List.of(BOOK), 10))
-                .thenRejectedWith(409, "book-cancelled");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "book-cancelled");
     }
 
     @Test
@@ -251,10 +252,10 @@ class ProgrammeTest {
                 .then(cancelled(10_000));
         spec.given(opened(50_000), ordered(first, 3), cancelled(10_000))
                 .when(new CancelBooks(PROGRAMME, FUNDER, List.of(BOOK), 10, 10_000, "damaged"))
-                .thenRejectedWith(409, "book-cancelled");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "book-cancelled");
         spec.given(opened(50_000), ordered(first, 3))
                 .when(new CancelBooks(PROGRAMME, UUID.randomUUID(), List.of(BOOK), 10, 10_000, "damaged"))
-                .thenRejectedWith(403, "forbidden");
+                .thenRejectedWith(Refusal.Kind.FORBIDDEN, "forbidden");
     }
 
     @Test
@@ -269,10 +270,10 @@ class ProgrammeTest {
         assertThat(state.acceptedUntil()).isEqualTo(accepted);
         spec.given(opened(50_000), extended)
                 .when(new ExtendProgrammeValidity(PROGRAMME, FUNDER, valid, accepted))
-                .thenRejectedWith(409, "validity-not-extended");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "validity-not-extended");
         spec.given(opened(50_000))
                 .when(new ExtendProgrammeValidity(PROGRAMME, null, accepted, valid))
-                .thenRejectedWith(400, "accepted-until-before-valid-until");
+                .thenRejectedWith(Refusal.Kind.INVALID, "accepted-until-before-valid-until");
     }
 
     @Test
@@ -281,8 +282,8 @@ class ProgrammeTest {
                 .then(new BooksOrdered(PROGRAMME, ORDER, FUNDER, 10_000, 10, 100_000, 1000, 100_000_000, 4_000_000,
                         NOW));
         spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 10_000, false))
-                .thenRejectedWith(400, "invalid-book-count");
+                .thenRejectedWith(Refusal.Kind.INVALID, "invalid-book-count");
         spec.given(opened(5_000_000_000L)).when(new OrderBooks(PROGRAMME, ORDER, FUNDER, 20_001, true))
-                .thenRejectedWith(400, "invalid-book-count");
+                .thenRejectedWith(Refusal.Kind.INVALID, "invalid-book-count");
     }
 }

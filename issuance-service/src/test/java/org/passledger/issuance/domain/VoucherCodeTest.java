@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 class VoucherCodeTest {
 
@@ -67,8 +67,8 @@ class VoucherCodeTest {
                 "O" + valid.substring(1), valid.substring(0, 5) + "I" + valid.substring(6), "Z" + valid.substring(1),
                 valid.substring(0, 7) + "_" + valid.substring(8))) {
             assertThat(VoucherCode.isValid(bad)).as(bad).isFalse();
-            assertThatThrownBy(() -> VoucherCode.parse(bad)).isInstanceOf(ProblemException.class)
-                    .extracting(e -> ((ProblemException) e).code()).isEqualTo("invalid-voucher-code");
+            assertThatThrownBy(() -> VoucherCode.parse(bad)).isInstanceOf(Refusal.class)
+                    .extracting(e -> ((Refusal) e).code()).isEqualTo("invalid-voucher-code");
         }
         assertThat(VoucherCode.isValid(null)).isFalse();
     }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.events.VoucherEvent;
 import org.passledger.events.VoucherEvent.VoucherCancelled;
 import org.passledger.events.VoucherEvent.VoucherConsigned;
@@ -58,20 +59,20 @@ class VoucherCustodyTest {
         VoucherDistributed handedOut = new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-1",
                 null, null, NOW);
         spec.given(ISSUED, ACTIVATED, consigned(DISTRIBUTOR, null), handedOut)
-                .when(new ConsignVoucher(VOUCHER, OTHER)).thenRejectedWith(409, "book-already-handed-out");
+                .when(new ConsignVoucher(VOUCHER, OTHER)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "book-already-handed-out");
         spec.given(ISSUED, new VoucherCancelled(VOUCHER, PROGRAMME, FUNDER, 1000, "lost", NOW))
-                .when(new ConsignVoucher(VOUCHER, OTHER)).thenRejectedWith(409, "book-cancelled");
+                .when(new ConsignVoucher(VOUCHER, OTHER)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "book-cancelled");
         spec.given(ISSUED, ACTIVATED, new VoucherExpired(VOUCHER, PROGRAMME, FUNDER, 1000,
                         LocalDate.parse("2027-01-31"), NOW))
-                .when(new ConsignVoucher(VOUCHER, OTHER)).thenRejectedWith(409, "voucher-expired");
-        spec.given().when(new ConsignVoucher(VOUCHER, OTHER)).thenRejectedWith(404, "unknown-voucher");
+                .when(new ConsignVoucher(VOUCHER, OTHER)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-expired");
+        spec.given().when(new ConsignVoucher(VOUCHER, OTHER)).thenRejectedWith(Refusal.Kind.NOT_FOUND, "unknown-voucher");
     }
 
     @Test
     void handOut_byItsHolder_only() {
         spec.given(ISSUED, ACTIVATED, consigned(DISTRIBUTOR, null)).when(handOutBy(OTHER))
-                .thenRejectedWith(403, "not-in-your-stock");
-        spec.given(ISSUED, ACTIVATED).when(handOutBy(DISTRIBUTOR)).thenRejectedWith(409, "voucher-not-in-stock");
+                .thenRejectedWith(Refusal.Kind.FORBIDDEN, "not-in-your-stock");
+        spec.given(ISSUED, ACTIVATED).when(handOutBy(DISTRIBUTOR)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-not-in-stock");
         VoucherState state = spec.given(ISSUED, ACTIVATED, consigned(DISTRIBUTOR, null))
                 .when(handOutBy(DISTRIBUTOR))
                 .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", null,
@@ -82,7 +83,7 @@ class VoucherCustodyTest {
     @Test
     void handOut_afterAReConsignment_belongsToTheNewHolder_andTheOldOneIsRefused() {
         spec.given(ISSUED, ACTIVATED, consigned(DISTRIBUTOR, null), consigned(OTHER, DISTRIBUTOR))
-                .when(handOutBy(DISTRIBUTOR)).thenRejectedWith(403, "not-in-your-stock");
+                .when(handOutBy(DISTRIBUTOR)).thenRejectedWith(Refusal.Kind.FORBIDDEN, "not-in-your-stock");
         spec.given(ISSUED, ACTIVATED, consigned(DISTRIBUTOR, null), consigned(OTHER, DISTRIBUTOR))
                 .when(handOutBy(OTHER))
                 .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, OTHER, "BEN-K7QM4XHT9BRC", null, null, NOW));
@@ -93,7 +94,7 @@ class VoucherCustodyTest {
         VoucherDistributed handedOut = new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-1",
                 null, null, NOW);
         spec.given(ISSUED, ACTIVATED, consigned(DISTRIBUTOR, null), handedOut).when(handOutBy(DISTRIBUTOR))
-                .thenRejectedWith(409, "voucher-already-distributed");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-already-distributed");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.events.VoucherEvent;
 import org.passledger.events.VoucherEvent.VoucherActivated;
 import org.passledger.events.VoucherEvent.VoucherDistributed;
@@ -55,7 +56,7 @@ class VoucherTest {
     void issue_isRejected_forAVoucherAlreadyIssued() {
         spec.given(ISSUED).when(new IssueVoucher(VOUCHER, HASH, PROGRAMME, FUNDER, ORDER, BOOK, 3, 1000,
                         List.of("30"), List.of(), VALID_UNTIL, LocalDate.parse("2027-01-31")))
-                .thenRejectedWith(409, "voucher-already-issued");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-already-issued");
     }
 
     @Test
@@ -66,7 +67,7 @@ class VoucherTest {
     @Test
     void activate_isRejected_whenAlreadyActive() {
         spec.given(ISSUED, ACTIVATED).when(new ActivateVoucher(VOUCHER, "MANDAT-2"))
-                .thenRejectedWith(409, "voucher-already-activated");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-already-activated");
     }
 
     @Test
@@ -78,25 +79,25 @@ class VoucherTest {
 
     @Test
     void distribute_isRejected_whenTheOrderIsNotFundedYet() {
-        spec.given(ISSUED, CONSIGNED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-not-activated");
+        spec.given(ISSUED, CONSIGNED).when(DISTRIBUTE).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-not-activated");
     }
 
     @Test
     void distribute_isRejected_whenAlreadyDistributed() {
         spec.given(ISSUED, ACTIVATED, CONSIGNED, new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-1", null,
                         null, NOW))
-                .when(DISTRIBUTE).thenRejectedWith(409, "voucher-already-distributed");
+                .when(DISTRIBUTE).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-already-distributed");
     }
 
     @Test
     void distribute_isRejected_forAVoucherNeverIssued() {
-        spec.given().when(DISTRIBUTE).thenRejectedWith(404, "unknown-voucher");
+        spec.given().when(DISTRIBUTE).thenRejectedWith(Refusal.Kind.NOT_FOUND, "unknown-voucher");
     }
 
     @Test
     void distribute_isRejected_afterTheValidityEnded() {
         var late = new Voucher(Clock.fixed(Instant.parse("2027-01-01T08:00:00Z"), ZoneOffset.UTC));
-        DeciderSpec.of(late).given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE).thenRejectedWith(409, "voucher-validity-over");
+        DeciderSpec.of(late).given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-validity-over");
     }
 
     @Test
@@ -108,7 +109,7 @@ class VoucherTest {
                         "30600", Instant.parse("2026-12-31T22:30:00Z")));
         var afterMidnightInParis = new Voucher(Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC));
         DeciderSpec.of(afterMidnightInParis).given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE)
-                .thenRejectedWith(409, "voucher-validity-over");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-validity-over");
     }
 
     static final VoucherDistributed DISTRIBUTED = new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR,
@@ -125,14 +126,14 @@ class VoucherTest {
     @Test
     void cancel_isRejected_onceHandedOut_orAlreadyCancelled_orExpired_orByAnotherFunder() {
         spec.given(ISSUED, ACTIVATED, DISTRIBUTED).when(new CancelVoucher(VOUCHER, FUNDER, "lost"))
-                .thenRejectedWith(409, "voucher-already-distributed");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-already-distributed");
         spec.given(ISSUED, CANCELLED).when(new CancelVoucher(VOUCHER, FUNDER, "lost"))
-                .thenRejectedWith(409, "voucher-already-cancelled");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-already-cancelled");
         spec.given(ISSUED, ACTIVATED, new VoucherExpired(VOUCHER, PROGRAMME, FUNDER, 1000, ACCEPTED_UNTIL, NOW))
-                .when(new CancelVoucher(VOUCHER, FUNDER, "lost")).thenRejectedWith(409, "voucher-expired");
+                .when(new CancelVoucher(VOUCHER, FUNDER, "lost")).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-expired");
         spec.given(ISSUED).when(new CancelVoucher(VOUCHER, UUID.randomUUID(), "lost"))
-                .thenRejectedWith(403, "forbidden");
-        spec.given().when(new CancelVoucher(VOUCHER, FUNDER, "lost")).thenRejectedWith(404, "unknown-voucher");
+                .thenRejectedWith(Refusal.Kind.FORBIDDEN, "forbidden");
+        spec.given().when(new CancelVoucher(VOUCHER, FUNDER, "lost")).thenRejectedWith(Refusal.Kind.NOT_FOUND, "unknown-voucher");
     }
 
     @Test
@@ -144,7 +145,7 @@ class VoucherTest {
     void cancelledVoucher_cannotBeHandedOut() {
         // a cancelled book left every stock
         spec.given(ISSUED, ACTIVATED, CONSIGNED, CANCELLED).when(DISTRIBUTE)
-                .thenRejectedWith(409, "voucher-not-in-stock");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-not-in-stock");
     }
 
     @Test
@@ -155,7 +156,7 @@ class VoucherTest {
                 LocalDate.parse("2027-04-30"))).then(extended);
         var inFebruary = new Voucher(Clock.fixed(Instant.parse("2027-02-10T09:00:00Z"), ZoneOffset.UTC));
         DeciderSpec.of(inFebruary).given(ISSUED, ACTIVATED, CONSIGNED).when(DISTRIBUTE)
-                .thenRejectedWith(409, "voucher-validity-over");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-validity-over");
         DeciderSpec.of(inFebruary).given(ISSUED, ACTIVATED, CONSIGNED, extended).when(DISTRIBUTE)
                 .then(new VoucherDistributed(VOUCHER, PROGRAMME, FUNDER, DISTRIBUTOR, "BEN-K7QM4XHT9BRC", "60-74",
                         "30600", Instant.parse("2027-02-10T09:00:00Z")));
@@ -164,15 +165,15 @@ class VoucherTest {
     @Test
     void extend_isRejected_whenItWouldShortenTheValidity_orDatesAreInverted_orTheVoucherIsOver() {
         spec.given(ISSUED, ACTIVATED).when(new ExtendValidity(VOUCHER, FUNDER, LocalDate.parse("2026-11-30"),
-                LocalDate.parse("2027-03-31"))).thenRejectedWith(409, "validity-not-extended");
+                LocalDate.parse("2027-03-31"))).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "validity-not-extended");
         spec.given(ISSUED, ACTIVATED).when(new ExtendValidity(VOUCHER, FUNDER, VALID_UNTIL, ACCEPTED_UNTIL))
-                .thenRejectedWith(409, "validity-not-extended");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "validity-not-extended");
         spec.given(ISSUED, ACTIVATED).when(new ExtendValidity(VOUCHER, FUNDER, LocalDate.parse("2027-06-30"),
-                LocalDate.parse("2027-05-31"))).thenRejectedWith(400, "accepted-until-before-valid-until");
+                LocalDate.parse("2027-05-31"))).thenRejectedWith(Refusal.Kind.INVALID, "accepted-until-before-valid-until");
         spec.given(ISSUED, CANCELLED).when(new ExtendValidity(VOUCHER, FUNDER, LocalDate.parse("2027-06-30"),
-                LocalDate.parse("2027-07-31"))).thenRejectedWith(409, "voucher-not-extendable");
+                LocalDate.parse("2027-07-31"))).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-not-extendable");
         spec.given(ISSUED).when(new ExtendValidity(VOUCHER, UUID.randomUUID(), LocalDate.parse("2027-06-30"),
-                LocalDate.parse("2027-07-31"))).thenRejectedWith(403, "forbidden");
+                LocalDate.parse("2027-07-31"))).thenRejectedWith(Refusal.Kind.FORBIDDEN, "forbidden");
     }
 
     @Test
@@ -183,16 +184,16 @@ class VoucherTest {
                 .then(new VoucherExpired(VOUCHER, PROGRAMME, FUNDER, 1000, ACCEPTED_UNTIL, firstOfFebruaryInParis));
         DeciderSpec.of(new Voucher(Clock.fixed(Instant.parse("2027-01-31T22:30:00Z"), ZoneOffset.UTC)))
                 .given(ISSUED, ACTIVATED).when(new ExpireVoucher(VOUCHER))
-                .thenRejectedWith(409, "voucher-still-accepted");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-still-accepted");
     }
 
     @Test
     void expire_isRejected_forVouchersNeverFunded_cancelled_orAlreadyExpired() {
         var late = DeciderSpec.<VoucherCommand, VoucherState, VoucherEvent>of(
                 new Voucher(Clock.fixed(Instant.parse("2027-03-01T09:00:00Z"), ZoneOffset.UTC)));
-        late.given(ISSUED).when(new ExpireVoucher(VOUCHER)).thenRejectedWith(409, "voucher-not-expirable");
-        late.given(ISSUED, CANCELLED).when(new ExpireVoucher(VOUCHER)).thenRejectedWith(409, "voucher-not-expirable");
+        late.given(ISSUED).when(new ExpireVoucher(VOUCHER)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-not-expirable");
+        late.given(ISSUED, CANCELLED).when(new ExpireVoucher(VOUCHER)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-not-expirable");
         late.given(ISSUED, ACTIVATED, new VoucherExpired(VOUCHER, PROGRAMME, FUNDER, 1000, ACCEPTED_UNTIL, NOW))
-                .when(new ExpireVoucher(VOUCHER)).thenRejectedWith(409, "voucher-not-expirable");
+                .when(new ExpireVoucher(VOUCHER)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "voucher-not-expirable");
     }
 }

@@ -31,7 +31,7 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.labelling.application.StructureQueries;
 import org.passledger.labelling.application.StructureService;
@@ -184,7 +184,7 @@ public class StructureResource {
         requireOwnOrOverseer(structureId);
         return transactions.read(session -> session.find(StructureView.class, structureId)).chain(view -> {
             if (view == null) {
-                throw ProblemException.notFound("structure", structureId);
+                throw Refusal.notFound("structure", structureId);
             }
             return profiles.profile(structureId).chain(profile ->
                     labels.latestApplication(structureId).map(application ->

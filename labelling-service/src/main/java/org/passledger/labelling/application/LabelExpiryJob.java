@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.labelling.domain.StructureCommand.ExpireLabel;
 
@@ -59,6 +59,6 @@ public class LabelExpiryJob {
         UUID id = UUID.fromString(structureId);
         return transactions.write(session -> service.handle(session, new ExpireLabel(id), EventMetadata.system(ACTOR)))
                 .replaceWith(id)
-                .onFailure(ProblemException.class).recoverWithNull();
+                .onFailure(Refusal.class).recoverWithNull();
     }
 }

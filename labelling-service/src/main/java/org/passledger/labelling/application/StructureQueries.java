@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.passledger.events.StructureEvent;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventStore;
 import org.passledger.kernel.store.RecordedEvent;
 import org.passledger.labelling.domain.LabelTimeline;
@@ -28,7 +28,7 @@ public class StructureQueries {
     public Uni<List<RecordedEvent>> history(UUID structureId) {
         return transactions.read(session -> store.load(session, structureId.toString())).invoke(history -> {
             if (history.isEmpty()) {
-                throw ProblemException.notFound("structure", structureId);
+                throw Refusal.notFound("structure", structureId);
             }
         });
     }

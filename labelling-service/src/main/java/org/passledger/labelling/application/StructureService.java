@@ -8,7 +8,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.StructureEvent;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.command.Decision;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.labelling.domain.Structure;
 import org.passledger.labelling.domain.StructureCommand;
@@ -59,7 +59,7 @@ public class StructureService {
                 .executeUpdate()
                 .invoke(claimed -> {
                     if (claimed == 0) {
-                        throw ProblemException.rule("siret-already-registered",
+                        throw Refusal.rule("siret-already-registered",
                                 "A place with this SIRET, or with this id, is already registered.");
                     }
                 })

@@ -2,7 +2,7 @@ package org.passledger.labelling.domain;
 
 import java.util.List;
 import java.util.Map;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /** A 400 refusal that names the offending request field, in the same shape as Bean Validation's. */
 public final class InvalidFields {
@@ -10,8 +10,8 @@ public final class InvalidFields {
     private InvalidFields() {
     }
 
-    public static ProblemException of(String code, String field, String message) {
-        return new ProblemException(400, code, "Invalid request", field + ": " + message,
+    public static Refusal of(String code, String field, String message) {
+        return new Refusal(Refusal.Kind.INVALID, code, Refusal.TITLE_INVALID, field + ": " + message,
                 Map.of("violations", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -22,7 +22,7 @@ import org.passledger.events.StructureEvent.StructureDetailsChanged;
 import org.passledger.events.StructureEvent.StructureRegistered;
 import org.passledger.events.values.Address;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.values.Departement;
 import org.passledger.kernel.values.Siret;
 import org.passledger.labelling.domain.StructureCommand.ApplyForLabel;
@@ -66,7 +66,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
             return register(register, state);
         }
         if (!state.registered()) {
-            throw ProblemException.notFound("structure", command.structureId());
+            throw Refusal.notFound("structure", command.structureId());
         }
         if (command instanceof ChangeDetails change) {
             return changeDetails(change, state);
@@ -95,7 +95,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
         }
         if (command instanceof SuspendLabel suspend) {
             if (state.label() == LabelStatus.SUSPENDED) {
-                throw ProblemException.rule("label-already-suspended", "This label is already suspended.");
+                throw Refusal.rule("label-already-suspended", "This label is already suspended.");
             }
             requireInForce(state);
             return List.of(new LabelSuspended(suspend.structureId(), suspend.reason(), clock.instant()));
@@ -103,7 +103,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
         if (command instanceof ReinstateLabel reinstate) {
             if (state.label() != LabelStatus.SUSPENDED) {
                 requireLabelExists(state);
-                throw ProblemException.rule("label-not-suspended", "Only a suspended label can be reinstated.");
+                throw Refusal.rule("label-not-suspended", "Only a suspended label can be reinstated.");
             }
             requireNotPastEnd(state);
             return List.of(new LabelReinstated(reinstate.structureId(), clock.instant()));
@@ -125,7 +125,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
 
     private List<StructureEvent> register(RegisterStructure command, StructureState state) {
         if (state.registered()) {
-            throw ProblemException.rule("structure-already-registered", "This place is already registered.");
+            throw Refusal.rule("structure-already-registered", "This place is already registered.");
         }
         if (!Siret.isValid(command.siret())) {
             throw InvalidFields.of("invalid-siret", "siret", "is not a valid SIRET (14 digits with a check digit)");
@@ -147,7 +147,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
         boolean labelHeld = state.label() == LabelStatus.GRANTED || state.label() == LabelStatus.SUSPENDED;
         if (labelHeld && !command.address().departement().equals(state.departement())) {
             // the convention and every consumer's record of it name the département it was granted in
-            throw ProblemException.rule("departement-change-while-labelled",
+            throw Refusal.rule("departement-change-while-labelled",
                     "A labelled place cannot move to another département; its convention is departmental.");
         }
         return List.of(new StructureDetailsChanged(command.structureId(), command.name(), command.legalForm(),
@@ -191,13 +191,13 @@ public final class Structure implements Decider<StructureCommand, StructureState
 
     private List<StructureEvent> apply(ApplyForLabel command, StructureState state) {
         if (state.label() == LabelStatus.APPLIED) {
-            throw ProblemException.rule("application-already-pending", "This place already has a pending application.");
+            throw Refusal.rule("application-already-pending", "This place already has a pending application.");
         }
         if (state.label() == LabelStatus.GRANTED || state.label() == LabelStatus.SUSPENDED) {
-            throw ProblemException.rule("label-already-granted", "This place holds the label; renewal is the agency's.");
+            throw Refusal.rule("label-already-granted", "This place holds the label; renewal is the agency's.");
         }
         if (state.label() == LabelStatus.REVOKED) {
-            throw ProblemException.rule("label-revoked", "A revoked label is final: this place cannot apply again.");
+            throw Refusal.rule("label-revoked", "A revoked label is final: this place cannot apply again.");
         }
         List<String> services = command.services() == null || command.services().isEmpty()
                 ? state.catalogue() : command.services();
@@ -221,7 +221,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
 
     private List<StructureEvent> renew(RenewLabel command, StructureState state) {
         if (state.label() == LabelStatus.SUSPENDED) {
-            throw ProblemException.rule("label-suspended", "A suspended label cannot be renewed; reinstate it first.");
+            throw Refusal.rule("label-suspended", "A suspended label cannot be renewed; reinstate it first.");
         }
         requireInForce(state);
         LocalDate from = state.validUntil().plusDays(1);
@@ -232,10 +232,10 @@ public final class Structure implements Decider<StructureCommand, StructureState
     private List<StructureEvent> expire(ExpireLabel command, StructureState state) {
         if (state.label() != LabelStatus.GRANTED && state.label() != LabelStatus.SUSPENDED) {
             requireLabelExists(state);
-            throw ProblemException.rule("label-not-in-force", "Only a granted or suspended label can expire.");
+            throw Refusal.rule("label-not-in-force", "Only a granted or suspended label can expire.");
         }
         if (!today().isAfter(state.validUntil())) {
-            throw ProblemException.rule("label-not-due", "This label runs until " + state.validUntil() + ".");
+            throw Refusal.rule("label-not-due", "This label runs until " + state.validUntil() + ".");
         }
         return List.of(new LabelExpired(command.structureId(), state.validUntil(), clock.instant()));
     }
@@ -244,20 +244,20 @@ public final class Structure implements Decider<StructureCommand, StructureState
     private static void requirePending(StructureState state, java.util.UUID applicationId) {
         if (state.label() != LabelStatus.APPLIED
                 || (applicationId != null && !applicationId.equals(state.pendingApplication()))) {
-            throw ProblemException.rule("no-pending-application", "This place has no such pending label application.");
+            throw Refusal.rule("no-pending-application", "This place has no such pending label application.");
         }
     }
 
     /** A label that was granted and has not been revoked or expired. */
     private static void requireLabelExists(StructureState state) {
         if (state.label() == LabelStatus.REVOKED) {
-            throw ProblemException.rule("label-revoked", "This label was revoked; revocation is final.");
+            throw Refusal.rule("label-revoked", "This label was revoked; revocation is final.");
         }
         if (state.label() == LabelStatus.EXPIRED) {
-            throw ProblemException.rule("label-expired", "This label has expired.");
+            throw Refusal.rule("label-expired", "This label has expired.");
         }
         if (state.label() == LabelStatus.NONE || state.label() == LabelStatus.APPLIED) {
-            throw ProblemException.rule("label-not-granted", "This place does not hold the label.");
+            throw Refusal.rule("label-not-granted", "This place does not hold the label.");
         }
     }
 
@@ -269,7 +269,7 @@ public final class Structure implements Decider<StructureCommand, StructureState
     /** A label past its last day is expired even before the expiry job has recorded it. */
     private void requireNotPastEnd(StructureState state) {
         if (today().isAfter(state.validUntil())) {
-            throw ProblemException.rule("label-expired", "This label ended on " + state.validUntil() + ".");
+            throw Refusal.rule("label-expired", "This label ended on " + state.validUntil() + ".");
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.passledger.events.StructureEvent;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /** given(past events).when(command).then(new events) or .thenRejectedWith(status, code). */
 final class DeciderSpec {
@@ -36,11 +36,11 @@ final class DeciderSpec {
         return decider.decide(command, decider.fold(past));
     }
 
-    void thenRejectedWith(int status, String code) {
-        ProblemException problem = catchThrowableOfType(ProblemException.class,
+    void thenRejectedWith(Refusal.Kind kind, String code) {
+        Refusal problem = catchThrowableOfType(Refusal.class,
                 () -> decider.decide(command, decider.fold(past)));
         assertThat(problem).as("refusal of " + command).isNotNull();
         assertThat(problem.code()).isEqualTo(code);
-        assertThat(problem.status()).isEqualTo(status);
+        assertThat(problem.kind()).isEqualTo(kind);
     }
 }

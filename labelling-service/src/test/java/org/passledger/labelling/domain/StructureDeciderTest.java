@@ -27,7 +27,7 @@ import org.passledger.events.StructureEvent.StructureDetailsChanged;
 import org.passledger.events.StructureEvent.StructureRegistered;
 import org.passledger.events.values.GeoPoint;
 import org.passledger.events.values.Address;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.labelling.domain.StructureCommand.ApplyForLabel;
 import org.passledger.labelling.domain.StructureCommand.ChangeDetails;
 import org.passledger.labelling.domain.StructureCommand.ChangeProfile;
@@ -87,21 +87,21 @@ class StructureDeciderTest {
     @Test
     void register_isRejected_whenAlreadyRegistered() {
         given(REGISTERED).when(new RegisterStructure(PLACE, "Connect & vous", SIRET, "association", ADDRESS, null))
-                .thenRejectedWith(409, "structure-already-registered");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "structure-already-registered");
     }
 
     @Test
     void register_isRejected_whenSiretCheckDigitIsWrong_namingTheField() {
         var spec = given().when(new RegisterStructure(PLACE, "Connect & vous", "73282932000075", "association",
                 ADDRESS, null));
-        spec.thenRejectedWith(400, "invalid-siret");
+        spec.thenRejectedWith(Refusal.Kind.INVALID, "invalid-siret");
     }
 
     @Test
     void register_isRejected_whenPostcodeIsNotInTheDepartement() {
         given().when(new RegisterStructure(PLACE, "Connect & vous", SIRET, "association",
                         new Address("1 place", "34000", "Montpellier", "30"), null))
-                .thenRejectedWith(400, "postcode-departement-mismatch");
+                .thenRejectedWith(Refusal.Kind.INVALID, "postcode-departement-mismatch");
     }
 
     @Test
@@ -112,7 +112,7 @@ class StructureDeciderTest {
         try {
             PLACE_DECIDER.decide(new RegisterStructure(PLACE, "n", SIRET, "a", ADDRESS, null, withSite),
                     StructureState.UNREGISTERED);
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             assertThat(e.code()).isEqualTo("postcode-departement-mismatch");
             assertThat(e.extensions().toString()).contains("sites[0].address.postcode");
             return;
@@ -129,13 +129,13 @@ class StructureDeciderTest {
     void changeProfile_isRejected_whenTheCatalogueListsAServiceTwice() {
         var service = new StructureProfile.CatalogueService("online-procedures", "x", 60);
         given(REGISTERED).when(new ChangeProfile(PLACE, new StructureProfile(List.of(), null, List.of(),
-                List.of(service, service)))).thenRejectedWith(400, "duplicate-service");
+                List.of(service, service)))).thenRejectedWith(Refusal.Kind.INVALID, "duplicate-service");
     }
 
     @Test
     void anyCommand_onAnUnknownPlace_isNotFound() {
         given().when(new GrantLabel(PLACE, "ANCT-1", LocalDate.parse("2027-01-01")))
-                .thenRejectedWith(404, "structure-not-found");
+                .thenRejectedWith(Refusal.Kind.NOT_FOUND, "structure-not-found");
     }
 
     // application
@@ -151,31 +151,31 @@ class StructureDeciderTest {
     @Test
     void apply_isRejected_whenTheCatalogueIsEmpty() {
         given(REGISTERED).when(new ApplyForLabel(PLACE, APPLICATION, List.of(), Map.of(), true))
-                .thenRejectedWith(400, "empty-catalogue");
+                .thenRejectedWith(Refusal.Kind.INVALID, "empty-catalogue");
     }
 
     @Test
     void apply_isRejected_whenTheCharterIsRefused() {
         given(REGISTERED, PROFILED).when(new ApplyForLabel(PLACE, APPLICATION, List.of(), Map.of(), false))
-                .thenRejectedWith(400, "charter-not-accepted");
+                .thenRejectedWith(Refusal.Kind.INVALID, "charter-not-accepted");
     }
 
     @Test
     void apply_isRejected_whenAnApplicationIsPending() {
         given(REGISTERED, APPLIED).when(new ApplyForLabel(PLACE, UUID.randomUUID(), List.of("x")))
-                .thenRejectedWith(409, "application-already-pending");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "application-already-pending");
     }
 
     @Test
     void apply_isRejected_whenTheLabelIsHeld() {
         given(REGISTERED, APPLIED, GRANTED).when(new ApplyForLabel(PLACE, UUID.randomUUID(), List.of("x")))
-                .thenRejectedWith(409, "label-already-granted");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-already-granted");
     }
 
     @Test
     void apply_isRejected_afterRevocation() {
         given(REGISTERED, APPLIED, GRANTED, REVOKED).when(new ApplyForLabel(PLACE, UUID.randomUUID(), List.of("x")))
-                .thenRejectedWith(409, "label-revoked");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-revoked");
     }
 
     @Test
@@ -212,7 +212,7 @@ class StructureDeciderTest {
     @Test
     void withdraw_isRejected_afterTheGrant() {
         given(REGISTERED, APPLIED, GRANTED).when(new WithdrawApplication(PLACE, APPLICATION))
-                .thenRejectedWith(409, "no-pending-application");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "no-pending-application");
     }
 
     @Test
@@ -238,12 +238,12 @@ class StructureDeciderTest {
     @Test
     void changeDetails_isRejected_whenThePostcodeIsNotInTheDepartement() {
         given(REGISTERED).when(new ChangeDetails(PLACE, "n", "a", new Address("1 rue", "34000", "Montpellier", "30"),
-                null)).thenRejectedWith(400, "postcode-departement-mismatch");
+                null)).thenRejectedWith(Refusal.Kind.INVALID, "postcode-departement-mismatch");
     }
 
     @Test
     void changeDetails_isRejected_onAnUnknownPlace() {
-        given().when(new ChangeDetails(PLACE, "n", "a", ADDRESS, null)).thenRejectedWith(404, "structure-not-found");
+        given().when(new ChangeDetails(PLACE, "n", "a", ADDRESS, null)).thenRejectedWith(Refusal.Kind.NOT_FOUND, "structure-not-found");
     }
 
     @Test
@@ -259,7 +259,7 @@ class StructureDeciderTest {
     void changeDetails_toAnotherDepartement_isRejected_whileLabelled() {
         given(REGISTERED, APPLIED, GRANTED)
                 .when(new ChangeDetails(PLACE, "n", "a", new Address("1 rue", "34000", "Montpellier", "34"), null))
-                .thenRejectedWith(409, "departement-change-while-labelled");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "departement-change-while-labelled");
     }
 
     @Test
@@ -272,7 +272,7 @@ class StructureDeciderTest {
     @Test
     void withdraw_isRejected_forAnotherApplication() {
         given(REGISTERED, APPLIED).when(new WithdrawApplication(PLACE, UUID.randomUUID()))
-                .thenRejectedWith(409, "no-pending-application");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "no-pending-application");
     }
 
     // the agency's review
@@ -286,14 +286,14 @@ class StructureDeciderTest {
     @Test
     void grant_isRejected_withoutAPendingApplication() {
         given(REGISTERED).when(new GrantLabel(PLACE, "ANCT-1", LocalDate.parse("2027-01-01")))
-                .thenRejectedWith(409, "no-pending-application");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "no-pending-application");
     }
 
     @Test
     void grant_isRejected_afterRefusal() {
         given(REGISTERED, APPLIED, new LabelRefused(PLACE, APPLICATION, "incomplete", NOW))
                 .when(new GrantLabel(PLACE, "ANCT-1", LocalDate.parse("2027-01-01")))
-                .thenRejectedWith(409, "no-pending-application");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "no-pending-application");
     }
 
     @Test
@@ -305,7 +305,7 @@ class StructureDeciderTest {
     @Test
     void refuse_isRejected_withoutAPendingApplication() {
         given(REGISTERED, APPLIED, GRANTED).when(new RefuseLabel(PLACE, "x"))
-                .thenRejectedWith(409, "no-pending-application");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "no-pending-application");
     }
 
     @Test
@@ -325,24 +325,24 @@ class StructureDeciderTest {
     @Test
     void renew_isRejected_whenExpired() {
         given(REGISTERED, APPLIED, GRANTED, EXPIRED).when(new RenewLabel(PLACE, "ANCT-2"))
-                .thenRejectedWith(409, "label-expired");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-expired");
     }
 
     @Test
     void renew_isRejected_pastTheLastDay_evenBeforeTheExpiryIsRecorded() {
         DeciderSpec.given(deciderAt("2030-01-01T12:00:00Z"), REGISTERED, APPLIED, GRANTED)
-                .when(new RenewLabel(PLACE, "ANCT-2")).thenRejectedWith(409, "label-expired");
+                .when(new RenewLabel(PLACE, "ANCT-2")).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-expired");
     }
 
     @Test
     void renew_isRejected_whenSuspended() {
         given(REGISTERED, APPLIED, GRANTED, SUSPENDED).when(new RenewLabel(PLACE, "ANCT-2"))
-                .thenRejectedWith(409, "label-suspended");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-suspended");
     }
 
     @Test
     void renew_isRejected_whenNeverGranted() {
-        given(REGISTERED, APPLIED).when(new RenewLabel(PLACE, "ANCT-2")).thenRejectedWith(409, "label-not-granted");
+        given(REGISTERED, APPLIED).when(new RenewLabel(PLACE, "ANCT-2")).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-not-granted");
     }
 
     @Test
@@ -353,24 +353,24 @@ class StructureDeciderTest {
     @Test
     void suspend_isRejected_whenAlreadySuspended() {
         given(REGISTERED, APPLIED, GRANTED, SUSPENDED).when(new SuspendLabel(PLACE, "again"))
-                .thenRejectedWith(409, "label-already-suspended");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-already-suspended");
     }
 
     @Test
     void suspend_isRejected_whenRevoked() {
         given(REGISTERED, APPLIED, GRANTED, REVOKED).when(new SuspendLabel(PLACE, "x"))
-                .thenRejectedWith(409, "label-revoked");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-revoked");
     }
 
     @Test
     void suspend_isRejected_whenExpired() {
         given(REGISTERED, APPLIED, GRANTED, EXPIRED).when(new SuspendLabel(PLACE, "x"))
-                .thenRejectedWith(409, "label-expired");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-expired");
     }
 
     @Test
     void suspend_isRejected_whenNeverGranted() {
-        given(REGISTERED).when(new SuspendLabel(PLACE, "x")).thenRejectedWith(409, "label-not-granted");
+        given(REGISTERED).when(new SuspendLabel(PLACE, "x")).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-not-granted");
     }
 
     @Test
@@ -381,25 +381,25 @@ class StructureDeciderTest {
 
     @Test
     void reinstate_isRejected_whenNotSuspended() {
-        given(REGISTERED, APPLIED, GRANTED).when(new ReinstateLabel(PLACE)).thenRejectedWith(409, "label-not-suspended");
+        given(REGISTERED, APPLIED, GRANTED).when(new ReinstateLabel(PLACE)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-not-suspended");
     }
 
     @Test
     void reinstate_isRejected_whenRevoked() {
         given(REGISTERED, APPLIED, GRANTED, SUSPENDED, REVOKED).when(new ReinstateLabel(PLACE))
-                .thenRejectedWith(409, "label-revoked");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-revoked");
     }
 
     @Test
     void revoke_isFinal() {
         given(REGISTERED, APPLIED, GRANTED, SUSPENDED).when(new RevokeLabel(PLACE, "fraud")).then(REVOKED);
         given(REGISTERED, APPLIED, GRANTED, REVOKED).when(new RevokeLabel(PLACE, "again"))
-                .thenRejectedWith(409, "label-revoked");
+                .thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-revoked");
     }
 
     @Test
     void revoke_isRejected_whenNeverGranted() {
-        given(REGISTERED, APPLIED).when(new RevokeLabel(PLACE, "x")).thenRejectedWith(409, "label-not-granted");
+        given(REGISTERED, APPLIED).when(new RevokeLabel(PLACE, "x")).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-not-granted");
     }
 
     @Test
@@ -413,7 +413,7 @@ class StructureDeciderTest {
     void expire_isRejected_onTheLastDayItself() {
         // 22:30 UTC is 23:30 in Paris: still the last day
         DeciderSpec.given(deciderAt("2029-12-31T22:30:00Z"), REGISTERED, APPLIED, GRANTED)
-                .when(new ExpireLabel(PLACE)).thenRejectedWith(409, "label-not-due");
+                .when(new ExpireLabel(PLACE)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-not-due");
     }
 
     @Test
@@ -421,13 +421,13 @@ class StructureDeciderTest {
         LabelRenewed renewed = new LabelRenewed(PLACE, "ANCT-2", LocalDate.parse("2030-01-01"),
                 LocalDate.parse("2032-12-31"), NOW);
         DeciderSpec.given(deciderAt("2030-06-01T00:00:00Z"), REGISTERED, APPLIED, GRANTED, renewed)
-                .when(new ExpireLabel(PLACE)).thenRejectedWith(409, "label-not-due");
+                .when(new ExpireLabel(PLACE)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-not-due");
     }
 
     @Test
     void expire_isRejected_whenRevoked() {
         DeciderSpec.given(deciderAt("2030-06-01T00:00:00Z"), REGISTERED, APPLIED, GRANTED, REVOKED)
-                .when(new ExpireLabel(PLACE)).thenRejectedWith(409, "label-revoked");
+                .when(new ExpireLabel(PLACE)).thenRejectedWith(Refusal.Kind.CONFLICT_WITH_STATE, "label-revoked");
     }
 
     @Test

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * The authenticated party behind the current request: one role and the party's own id (the token's
@@ -27,7 +27,7 @@ public class Caller {
 
     public String role() {
         return ROLES.stream().filter(identity::hasRole).findFirst()
-                .orElseThrow(() -> ProblemException.forbidden("The token carries no known role."));
+                .orElseThrow(() -> Refusal.forbidden("The token carries no known role."));
     }
 
     public boolean is(String role) {
@@ -38,7 +38,7 @@ public class Caller {
     public String id() {
         String subject = token.getSubject();
         if (subject == null || subject.isBlank()) {
-            throw ProblemException.forbidden("The token names no subject.");
+            throw Refusal.forbidden("The token names no subject.");
         }
         return subject;
     }
@@ -48,7 +48,7 @@ public class Caller {
         try {
             return UUID.fromString(id());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.forbidden("The token subject is not a party id.");
+            throw Refusal.forbidden("The token subject is not a party id.");
         }
     }
 
@@ -60,7 +60,7 @@ public class Caller {
     /** Refuses unless the caller has the given role and is that very party. */
     public void requireParty(String role, UUID partyId) {
         if (!is(role) || !partyId.toString().equals(id())) {
-            throw ProblemException.forbidden("This belongs to another party.");
+            throw Refusal.forbidden("This belongs to another party.");
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An aggregate as two pure functions: {@code decide} turns a command and the current state into new
- * events (or refuses with a ProblemException), {@code evolve} folds one event into the state.
+ * events (or refuses with a {@link org.passledger.kernel.domain.Refusal}), {@code evolve} folds one event into the state.
  */
 public interface Decider<C, S, E> {
 

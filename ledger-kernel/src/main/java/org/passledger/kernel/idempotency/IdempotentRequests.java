@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.SqlTime;
 
 /**
@@ -76,11 +76,11 @@ public class IdempotentRequests {
     /** Checks the key as {@link #runRequiringKey} does and fingerprints the request, without touching the store. */
     public Claim claimFor(String caller, String key, String operation, Object request) {
         if (key == null) {
-            throw ProblemException.invalid("idempotency-key-required",
+            throw Refusal.invalid("idempotency-key-required",
                     "This operation requires an Idempotency-Key header.");
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            throw ProblemException.invalid("idempotency-key-invalid",
+            throw Refusal.invalid("idempotency-key-invalid",
                     "The Idempotency-Key must be 1 to 200 visible ASCII characters.");
         }
         return new Claim(caller, key, operation, hash(operation, request));
@@ -213,7 +213,7 @@ public class IdempotentRequests {
                 .getSingleResult()
                 .map(row -> {
                     if (!operation.equals(row[0]) || !hash.equals(row[1])) {
-                        throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                        throw new Refusal(Refusal.Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency key reused",
                                 "This Idempotency-Key was already used for a different request.");
                     }
                     return response(((Number) row[2]).intValue(), (String) row[3], (String) row[4])

@@ -19,15 +19,34 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.passledger.kernel.domain.Refusal;
 
 /** Turns every failure into RFC 9457 problem+json; never a stack trace or a Java type name. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A domain refusal: its kind decides the status, here and nowhere else; a retryable one says when to retry. */
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return Problem.of(e.status(), e.code(), e.title(), e.getMessage()).withExtensions(e.extensions()).toResponse();
+    public Response refusal(Refusal e) {
+        Response problem = Problem.of(statusOf(e.kind()), e.code(), e.title(), e.getMessage())
+                .withExtensions(e.extensions()).toResponse();
+        if (e.retryAfterSeconds().isEmpty()) {
+            return problem;
+        }
+        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().get()).build();
+    }
+
+    /** The one place where a refusal's kind becomes an HTTP status. */
+    public static int statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT_WITH_STATE -> 409;
+            case UNPROCESSABLE -> 422;
+            case TOO_MANY_ATTEMPTS -> 429;
+        };
     }
 
     @ServerExceptionMapper
@@ -86,8 +105,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (e.getCause() instanceof ProblemException problem) {
-            return problem(problem);
+        if (e.getCause() instanceof Refusal refusal) {
+            return refusal(refusal);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);

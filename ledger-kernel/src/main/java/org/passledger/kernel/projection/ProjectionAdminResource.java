@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Roles;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /** Lets the operator rebuild a read model from the events, e.g. after a projection bug was fixed. */
 @Path("/admin/projections")
@@ -51,7 +51,7 @@ public class ProjectionAdminResource {
             @Parameter(description = "The projection's name", example = "labelling.structure-view")
             @PathParam("name") String name) {
         Projection projection = projections.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("projection", name));
+                .orElseThrow(() -> Refusal.notFound("projection", name));
         return rebuilder.rebuild(projection).map(count -> new RebuildReport(name, count));
     }
 

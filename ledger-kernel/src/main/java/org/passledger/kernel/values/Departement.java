@@ -17,7 +17,7 @@ public record Departement(String code) {
 
     public Departement {
         if (!isValid(code)) {
-            throw org.passledger.kernel.problem.ProblemException.invalid("invalid-departement",
+            throw org.passledger.kernel.domain.Refusal.invalid("invalid-departement",
                     "'" + code + "' is not a French département code.");
         }
     }

@@ -1,6 +1,6 @@
 package org.passledger.kernel.values;
 
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /** A French establishment number: 14 digits whose Luhn sum is a multiple of 10 (La Poste's own rule aside). */
 public record Siret(String value) {
@@ -9,7 +9,7 @@ public record Siret(String value) {
 
     public Siret {
         if (value == null || !value.matches("\\d{14}") || !checks(value)) {
-            throw ProblemException.invalid("invalid-siret", "A SIRET is 14 digits with a valid check digit.");
+            throw Refusal.invalid("invalid-siret", "A SIRET is 14 digits with a valid check digit.");
         }
     }
 

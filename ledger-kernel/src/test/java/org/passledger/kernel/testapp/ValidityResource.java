@@ -26,7 +26,7 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventStore;
 import org.passledger.kernel.web.RequestMetadata;
 
@@ -76,7 +76,7 @@ public class ValidityResource {
     public Uni<ValidityView> get(@PathParam("voucherId") UUID voucherId) {
         return transactions.read(session -> session.find(ValidityView.class, voucherId)).map(view -> {
             if (view == null) {
-                throw ProblemException.notFound("voucher", voucherId);
+                throw Refusal.notFound("voucher", voucherId);
             }
             return view;
         });

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.redemption.application.RedemptionService;
 import org.passledger.redemption.application.RedemptionService.RedeemRequest;
@@ -45,15 +45,15 @@ public class BulkRedemptions {
     Uni<RedemptionResponses.BulkResult> redeem(UUID place, String actor, EventMetadata metadata, String key,
                                                List<RedemptionRequests.Redeem> lines) {
         if (key == null) {
-            throw ProblemException.invalid("idempotency-key-required",
+            throw Refusal.invalid("idempotency-key-required",
                     "This operation requires an Idempotency-Key header.");
         }
         if (key.length() > 190) {
-            throw ProblemException.invalid("idempotency-key-invalid",
+            throw Refusal.invalid("idempotency-key-invalid",
                     "The Idempotency-Key of an upload must be 1 to 190 visible ASCII characters.");
         }
         if (lines.isEmpty() || lines.size() > MAX_LINES) {
-            throw ProblemException.invalid("too-many-lines", "An upload has 1 to " + MAX_LINES + " lines.");
+            throw Refusal.invalid("too-many-lines", "An upload has 1 to " + MAX_LINES + " lines.");
         }
         return Multi.createFrom().range(0, lines.size())
                 .onItem().transformToUniAndConcatenate(i -> line(place, actor, metadata, key, i, lines.get(i)))
@@ -99,7 +99,7 @@ public class BulkRedemptions {
 
     private static RedemptionResponses.BulkLine refused(int index, Throwable failure) {
         for (Throwable f = failure; f != null; f = f.getCause()) {
-            if (f instanceof ProblemException problem) {
+            if (f instanceof Refusal problem) {
                 return new RedemptionResponses.BulkLine(index, "refused", problem.code(), problem.getMessage(), null);
             }
         }
@@ -110,20 +110,20 @@ public class BulkRedemptions {
     /** CSV with the header line code,service,sessionReference,staffMember; no quoting is needed for codes. */
     static List<RedemptionRequests.Redeem> parseCsv(String csv) {
         if (csv == null || csv.isBlank()) {
-            throw ProblemException.invalid("malformed-csv", "The CSV upload is empty.");
+            throw Refusal.invalid("malformed-csv", "The CSV upload is empty.");
         }
         List<String> rows = csv.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         String header = rows.get(0).replace(" ", "");
         if (!header.equalsIgnoreCase("code,service,sessionReference,staffMember")
                 && !header.equalsIgnoreCase("code,service")) {
-            throw ProblemException.invalid("malformed-csv",
+            throw Refusal.invalid("malformed-csv",
                     "The first line must be code,service,sessionReference,staffMember.");
         }
         List<RedemptionRequests.Redeem> lines = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
             String[] cells = rows.get(i).split(",", -1);
             if (cells.length < 2 || cells.length > 4) {
-                throw ProblemException.invalid("malformed-csv", "Data line " + (i - 1) + " has " + cells.length
+                throw Refusal.invalid("malformed-csv", "Data line " + (i - 1) + " has " + cells.length
                         + " cells; 2 to 4 are expected.");
             }
             lines.add(new RedemptionRequests.Redeem(cells[0].strip(), cells[1].strip(),

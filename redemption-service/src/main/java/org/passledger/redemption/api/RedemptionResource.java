@@ -30,12 +30,11 @@ import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
 import org.passledger.kernel.problem.Problem;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.redemption.application.RedemptionService;
 import org.passledger.redemption.application.RedemptionService.RedeemRequest;
 import org.passledger.redemption.application.RedemptionService.ReverseRequest;
-import org.passledger.redemption.domain.RetryableProblem;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.redemption.projection.RedemptionView;
 
@@ -129,16 +128,16 @@ public class RedemptionResource {
                 .map(wouldRecord -> new RedemptionResponses.Validation(true, "ok", null,
                         wouldRecord.faceValueCents(), null))
                 .onFailure(RedemptionResource::answersAValidation).recoverWithItem(failure -> {
-                    ProblemException problem = (ProblemException) failure;
+                    Refusal problem = (Refusal) failure;
                     return new RedemptionResponses.Validation(false, problem.code(), problem.getMessage(), null,
-                            problem instanceof RetryableProblem retryable ? retryable.retryAfterSeconds() : null);
+                            problem.retryAfterSeconds().orElse(null));
                 });
     }
 
     /** Rule refusals are the validation's answer; throttling (429) and faults stay errors. */
     private static boolean answersAValidation(Throwable failure) {
-        return failure instanceof ProblemException problem && problem.status() != 429 && problem.status() != 400
-                && problem.status() != 403;
+        return failure instanceof Refusal problem && problem.kind() != Refusal.Kind.TOO_MANY_ATTEMPTS
+                && problem.kind() != Refusal.Kind.INVALID && problem.kind() != Refusal.Kind.FORBIDDEN;
     }
 
     @POST
@@ -223,7 +222,7 @@ public class RedemptionResource {
     public Uni<RedemptionResponses.RedemptionBody> get(@PathParam("redemptionId") UUID redemptionId) {
         return transactions.read(session -> session.find(RedemptionView.class, redemptionId)).map(view -> {
             if (view == null) {
-                throw ProblemException.notFound("redemption", redemptionId);
+                throw Refusal.notFound("redemption", redemptionId);
             }
             if (caller.is(Roles.STRUCTURE)) {
                 caller.requireParty(Roles.STRUCTURE, view.structureId);

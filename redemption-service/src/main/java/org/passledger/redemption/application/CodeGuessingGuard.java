@@ -16,7 +16,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.store.SqlTime;
-import org.passledger.redemption.domain.RetryableProblem;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * Counts, per place, the attempts with codes no voucher has, in a sliding window of
@@ -58,7 +58,7 @@ public class CodeGuessingGuard {
     }
 
     /** Of these places, those that used up their unknown codes in the window, each with its 429 refusal. */
-    public Uni<Map<UUID, RetryableProblem>> throttled(Mutiny.Session session, Collection<UUID> places) {
+    public Uni<Map<UUID, Refusal>> throttled(Mutiny.Session session, Collection<UUID> places) {
         Instant now = clock.instant();
         return session.createNativeQuery("select cast(structure_id as text), count(*), "
                         + SqlTime.micros("min(attempted_at)") + " from unknown_code_attempt"
@@ -68,7 +68,7 @@ public class CodeGuessingGuard {
                 .setParameter("since", now.minus(window).atOffset(ZoneOffset.UTC))
                 .getResultList()
                 .map(rows -> {
-                    Map<UUID, RetryableProblem> refusals = new HashMap<>();
+                    Map<UUID, Refusal> refusals = new HashMap<>();
                     for (Object[] row : rows) {
                         long attempts = ((Number) row[1]).longValue();
                         if (attempts >= maxUnknown) {
@@ -80,12 +80,11 @@ public class CodeGuessingGuard {
                 });
     }
 
-    private RetryableProblem tooManyUnknownCodes(Instant now, long attempts, Instant oldest) {
+    private Refusal tooManyUnknownCodes(Instant now, long attempts, Instant oldest) {
         long wait = Duration.between(now, oldest.plus(window)).toSeconds() + 1;
-        return new RetryableProblem(429, TOO_MANY_UNKNOWN_CODES, "Too many unknown codes",
-                "This place tried " + attempts + " codes that match no voucher within "
-                        + window.toMinutes() + " minutes; try again later or contact the operator.",
-                (int) Math.max(1, wait));
+        return new Refusal(Refusal.Kind.TOO_MANY_ATTEMPTS, TOO_MANY_UNKNOWN_CODES, "Too many unknown codes",
+                "This place tried " + attempts + " codes that match no voucher within " + window.toMinutes()
+                        + " minutes; try again later or contact the operator.").retryableAfter((int) Math.max(1, wait));
     }
 
     /**

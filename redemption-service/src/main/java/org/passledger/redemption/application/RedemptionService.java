@@ -23,14 +23,13 @@ import org.passledger.events.Topics;
 import org.passledger.kernel.command.CommandHandler;
 import org.passledger.kernel.command.Decided;
 import org.passledger.kernel.command.StreamCommand;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.redemption.domain.Redemption;
 import org.passledger.redemption.domain.RedemptionCommand;
 import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
 import org.passledger.redemption.domain.RedemptionCommand.ReverseRedemption;
 import org.passledger.redemption.domain.RedemptionState;
-import org.passledger.redemption.domain.RetryableProblem;
 import org.passledger.redemption.domain.VoucherCodes;
 import org.passledger.kernel.projection.ConsumerPositions;
 import org.passledger.redemption.projection.ReimbursedRedemption;
@@ -142,10 +141,10 @@ public class RedemptionService {
     public Uni<RedemptionReversed> reverse(Mutiny.Session session, ReverseRequest request, EventMetadata metadata) {
         return redeemed.find(session, request.redemptionId()).chain(found -> {
             if (found == null) {
-                throw ProblemException.notFound("redemption", request.redemptionId());
+                throw Refusal.notFound("redemption", request.redemptionId());
             }
             if (!request.byOperator() && !found.structureId().equals(request.placeId())) {
-                throw ProblemException.forbidden("This belongs to another party.");
+                throw Refusal.forbidden("This belongs to another party.");
             }
             return session.find(ReimbursedRedemption.class, request.redemptionId()).chain(reimbursed -> {
                 var command = new ReverseRedemption(found.voucherId(), request.redemptionId(), request.byOperator(),
@@ -167,7 +166,7 @@ public class RedemptionService {
         Context context = Vertx.currentContext();
         return Uni.createFrom().<T>deferred(attempt::get).onFailure(failure -> inFlightTopic(failure) != null)
                 .recoverWithUni(refusal -> {
-                    ProblemException problem = problemOf(refusal);
+                    Refusal problem = Refusal.in(refusal);
                     Uni<Long> behind = Uni.createFrom().item(() -> positions.behind(inFlightTopic(problem)))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                     if (context != null) {
@@ -187,8 +186,8 @@ public class RedemptionService {
 
     /** The topic whose facts could still overturn this refusal, or null for a refusal that stands as it is. */
     private static String inFlightTopic(Throwable failure) {
-        ProblemException problem = problemOf(failure);
-        if (problem == null || problem instanceof RetryableProblem) {
+        Refusal problem = Refusal.in(failure);
+        if (problem == null || problem.isRetryable()) {
             return null;
         }
         return switch (problem.code()) {
@@ -197,15 +196,6 @@ public class RedemptionService {
             case Redemption.STRUCTURE_NOT_LABELLED -> Topics.STRUCTURES;
             default -> null;
         };
-    }
-
-    private static ProblemException problemOf(Throwable failure) {
-        for (Throwable f = failure; f != null; f = f.getCause()) {
-            if (f instanceof ProblemException problem) {
-                return problem;
-            }
-        }
-        return null;
     }
 
     private Uni<RedemptionCommand> command(Mutiny.Session session, RedeemRequest request) {

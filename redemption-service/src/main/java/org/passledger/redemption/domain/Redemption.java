@@ -9,7 +9,7 @@ import org.passledger.events.RedemptionEvent;
 import org.passledger.events.RedemptionEvent.RedemptionReversed;
 import org.passledger.events.RedemptionEvent.VoucherRedeemed;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
 import org.passledger.redemption.domain.RedemptionCommand.ReverseRedemption;
 
@@ -48,28 +48,28 @@ public final class Redemption implements Decider<RedemptionCommand, RedemptionSt
     }
 
     /** No voucher with this code is known here, and the issuance topic is fully applied. */
-    public static ProblemException unknownVoucher() {
-        return new ProblemException(404, UNKNOWN_VOUCHER, "Unknown voucher", "No voucher has this code.");
+    public static Refusal unknownVoucher() {
+        return new Refusal(Refusal.Kind.NOT_FOUND, UNKNOWN_VOUCHER, "Unknown voucher", "No voucher has this code.");
     }
 
     /**
      * No voucher with this code is known here yet, while the issuance topic is not fully applied: the voucher
      * may have been handed out a moment ago. Retryable.
      */
-    public static RetryableProblem notYetKnown(int retryAfterSeconds) {
-        return new RetryableProblem(409, VOUCHER_NOT_YET_KNOWN, "Voucher not yet known",
+    public static Refusal notYetKnown(int retryAfterSeconds) {
+        return new Refusal(Refusal.Kind.CONFLICT_WITH_STATE, VOUCHER_NOT_YET_KNOWN, "Voucher not yet known",
                 "No voucher with this code is known yet, and this service is still catching up with issuance. "
-                        + "Try again in a moment.", retryAfterSeconds);
+                        + "Try again in a moment.").retryableAfter(retryAfterSeconds);
     }
 
     /**
      * A refusal that rests on a fact which may still be on its way (the voucher's activation or hand-out, the
      * place's label): the same code, answered as retryable while this service catches up.
      */
-    public static RetryableProblem mayStillArrive(ProblemException refusal, int retryAfterSeconds) {
-        return new RetryableProblem(refusal.status(), refusal.code(), refusal.title(), refusal.getMessage()
-                + " This service is still catching up with the facts it depends on: try again in a moment.",
-                retryAfterSeconds);
+    public static Refusal mayStillArrive(Refusal refusal, int retryAfterSeconds) {
+        return refusal.withDetail(refusal.getMessage()
+                + " This service is still catching up with the facts it depends on: try again in a moment.")
+                .retryableAfter(retryAfterSeconds);
     }
 
     @Override
@@ -95,33 +95,33 @@ public final class Redemption implements Decider<RedemptionCommand, RedemptionSt
         LocalDate today = LocalDate.ofInstant(now, LabelHistory.PARIS);
 
         if (voucher.cancelled()) {
-            throw ProblemException.rule(VOUCHER_CANCELLED, "This voucher was cancelled.");
+            throw Refusal.rule(VOUCHER_CANCELLED, "This voucher was cancelled.");
         }
         if (!voucher.activated()) {
-            throw ProblemException.rule(VOUCHER_NOT_ACTIVATED,
+            throw Refusal.rule(VOUCHER_NOT_ACTIVATED,
                     "This voucher is not activated yet: its funder's payment order has not been received.");
         }
         if (!voucher.distributed()) {
-            throw ProblemException.rule(VOUCHER_NOT_DISTRIBUTED, "This voucher was never handed to a beneficiary.");
+            throw Refusal.rule(VOUCHER_NOT_DISTRIBUTED, "This voucher was never handed to a beneficiary.");
         }
         if (state.redeemed()) {
-            throw ProblemException.rule(VOUCHER_ALREADY_REDEEMED,
+            throw Refusal.rule(VOUCHER_ALREADY_REDEEMED,
                     "This voucher was already redeemed at " + state.redeemedAt() + ".");
         }
         if (voucher.expired() || today.isAfter(voucher.acceptedUntil())) {
-            throw ProblemException.rule(VOUCHER_EXPIRED,
+            throw Refusal.rule(VOUCHER_EXPIRED,
                     "This voucher was accepted until " + voucher.acceptedUntil() + ".");
         }
         if (!place.known() || !place.label().inForceAt(now)) {
-            throw ProblemException.rule(STRUCTURE_NOT_LABELLED,
+            throw Refusal.rule(STRUCTURE_NOT_LABELLED,
                     "This place's \"numérique inclusif\" label is not in force today.");
         }
         if (place.departement() == null || !voucher.territory().contains(place.departement())) {
-            throw ProblemException.rule(OUTSIDE_TERRITORY,
+            throw Refusal.rule(OUTSIDE_TERRITORY,
                     "This voucher is valid in départements " + voucher.territory() + " only.");
         }
         if (!voucher.allowedServices().isEmpty() && !voucher.allowedServices().contains(command.service())) {
-            throw ProblemException.rule(SERVICE_NOT_ALLOWED,
+            throw Refusal.rule(SERVICE_NOT_ALLOWED,
                     "This voucher pays for " + voucher.allowedServices() + " only.");
         }
         return List.of(new VoucherRedeemed(voucher.voucherId(), command.redemptionId(), voucher.programmeId(),
@@ -136,26 +136,26 @@ public final class Redemption implements Decider<RedemptionCommand, RedemptionSt
     private List<RedemptionEvent> reverse(ReverseRedemption command, RedemptionState state) {
         Instant now = clock.instant();
         if (state.reversed().contains(command.redemptionId())) {
-            throw ProblemException.rule(REDEMPTION_ALREADY_REVERSED, "This redemption was already reversed.");
+            throw Refusal.rule(REDEMPTION_ALREADY_REVERSED, "This redemption was already reversed.");
         }
         if (!command.redemptionId().equals(state.redemptionId())) {
-            throw ProblemException.notFound("redemption", command.redemptionId());
+            throw Refusal.notFound("redemption", command.redemptionId());
         }
         VoucherRedeemed current = state.current();
         if (!command.byOperator() && !current.structureId().equals(command.placeId())) {
-            throw ProblemException.forbidden("This belongs to another party.");
+            throw Refusal.forbidden("This belongs to another party.");
         }
         if (command.reimbursed()) {
-            throw ProblemException.rule(REDEMPTION_ALREADY_REIMBURSED,
+            throw Refusal.rule(REDEMPTION_ALREADY_REIMBURSED,
                     "This redemption was reimbursed to the place; it can no longer be reversed.");
         }
         String reason = command.reason() == null ? "" : command.reason().strip();
         if (command.byOperator()) {
             if (reason.isEmpty()) {
-                throw ProblemException.invalid(REASON_REQUIRED, "The operator reverses a redemption with a reason.");
+                throw Refusal.invalid(REASON_REQUIRED, "The operator reverses a redemption with a reason.");
             }
         } else if (now.isAfter(current.redeemedAt().plus(PLACE_WINDOW))) {
-            throw ProblemException.rule(REVERSAL_WINDOW_CLOSED, "The place may reverse a redemption within "
+            throw Refusal.rule(REVERSAL_WINDOW_CLOSED, "The place may reverse a redemption within "
                     + PLACE_WINDOW.toHours() + " hours; ask the operator.");
         }
         return List.of(new RedemptionReversed(current.voucherId(), current.redemptionId(), current.programmeId(),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /** given(past events).when(command).then(new events) or .thenRejectedWith(code), for any decider. */
 final class DeciderSpec<C, S, E> {
@@ -39,8 +39,8 @@ final class DeciderSpec<C, S, E> {
     }
 
     /** Rejected with this code; returns the problem for further checks. */
-    ProblemException thenRejectedWith(String code) {
-        ProblemException problem = catchThrowableOfType(ProblemException.class,
+    Refusal thenRejectedWith(String code) {
+        Refusal problem = catchThrowableOfType(Refusal.class,
                 () -> decider.decide(command, decider.fold(past)));
         assertThat(problem).as("a refusal with code %s", code).isNotNull();
         assertThat(problem.code()).isEqualTo(code);

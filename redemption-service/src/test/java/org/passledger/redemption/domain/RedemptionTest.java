@@ -15,7 +15,7 @@ import org.passledger.events.RedemptionEvent.VoucherRedeemed;
 import org.passledger.events.StructureEvent.LabelGranted;
 import org.passledger.events.StructureEvent.LabelRevoked;
 import org.passledger.events.StructureEvent.LabelSuspended;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.redemption.domain.RedemptionCommand.RedeemVoucher;
 
 class RedemptionTest {
@@ -111,9 +111,9 @@ class RedemptionTest {
 
     @Test
     void redeem_isRejected_whenVoucherAlreadyRedeemed() {
-        ProblemException problem = spec().given(redeemed(UUID.randomUUID(), NOW.minusSeconds(3600)))
+        Refusal problem = spec().given(redeemed(UUID.randomUUID(), NOW.minusSeconds(3600)))
                 .when(redeem(voucher())).thenRejectedWith(Redemption.VOUCHER_ALREADY_REDEEMED);
-        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.kind()).isEqualTo(Refusal.Kind.CONFLICT_WITH_STATE);
     }
 
     @Test
@@ -212,8 +212,8 @@ class RedemptionTest {
 
     @Test
     void unknownVoucher_isA404WithItsOwnCode() {
-        ProblemException problem = Redemption.unknownVoucher();
-        assertThat(problem.status()).isEqualTo(404);
+        Refusal problem = Redemption.unknownVoucher();
+        assertThat(problem.kind()).isEqualTo(Refusal.Kind.NOT_FOUND);
         assertThat(problem.code()).isEqualTo("unknown-voucher");
     }
 

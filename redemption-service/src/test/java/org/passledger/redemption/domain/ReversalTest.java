@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.passledger.events.RedemptionEvent;
 import org.passledger.events.RedemptionEvent.RedemptionReversed;
 import org.passledger.events.RedemptionEvent.VoucherRedeemed;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.redemption.domain.RedemptionCommand.ReverseRedemption;
 
 class ReversalTest {
@@ -71,9 +71,9 @@ class ReversalTest {
 
     @Test
     void theOperator_isRefused_withoutAReason() {
-        ProblemException problem = at(REDEEMED_AT.plus(Duration.ofDays(7))).given(redeemed())
+        Refusal problem = at(REDEEMED_AT.plus(Duration.ofDays(7))).given(redeemed())
                 .when(byOperator("  ", false)).thenRejectedWith(Redemption.REASON_REQUIRED);
-        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.kind()).isEqualTo(Refusal.Kind.INVALID);
     }
 
     @Test
@@ -86,9 +86,9 @@ class ReversalTest {
 
     @Test
     void anotherPlace_cannotReverseIt() {
-        ProblemException problem = at(REDEEMED_AT.plusSeconds(60)).given(redeemed())
+        Refusal problem = at(REDEEMED_AT.plusSeconds(60)).given(redeemed())
                 .when(byPlace(UUID.randomUUID(), "not mine", false)).thenRejectedWith("forbidden");
-        assertThat(problem.status()).isEqualTo(403);
+        assertThat(problem.kind()).isEqualTo(Refusal.Kind.FORBIDDEN);
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
 import org.passledger.kernel.problem.Problem;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.application.PaymentBatches;
 
 @Path("/payment-batches")
@@ -80,7 +80,7 @@ public class PaymentBatchResource {
     public Uni<BatchResponses.BatchBody> get(@PathParam("batchId") UUID batchId) {
         return transactions.read(session -> batches.find(session, batchId)).map(batch -> {
             if (batch == null) {
-                throw ProblemException.notFound("payment-batch", batchId);
+                throw Refusal.notFound("payment-batch", batchId);
             }
             return BatchResponses.batch(batch);
         });
@@ -97,7 +97,7 @@ public class PaymentBatchResource {
     public Uni<Response> file(@PathParam("batchId") UUID batchId) {
         return transactions.read(session -> batches.document(session, batchId)).map(document -> {
             if (document == null) {
-                throw ProblemException.notFound("payment-batch", batchId);
+                throw Refusal.notFound("payment-batch", batchId);
             }
             return Response.ok(document, PAIN_001)
                     .header("Content-Disposition", "attachment; filename=\"pain.001-" + batchId + ".xml\"")

@@ -29,7 +29,7 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.application.PayoutAccounts;
 import org.passledger.settlement.application.PayoutAccounts.AccountRecord;
 
@@ -92,7 +92,7 @@ public class PayoutAccountResource {
         }
         return transactions.read(session -> accounts.latest(session, structureId)).map(record -> {
             if (record == null) {
-                throw ProblemException.notFound("payout-account", structureId);
+                throw Refusal.notFound("payout-account", structureId);
             }
             return AccountResponses.account(record);
         });
@@ -172,10 +172,10 @@ public class PayoutAccountResource {
         UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
         return accounts.find(session, accountId).map(record -> {
             if (record == null) {
-                throw ProblemException.notFound("payout-account", accountId);
+                throw Refusal.notFound("payout-account", accountId);
             }
             if (place != null && !place.equals(record.account().structureId())) {
-                throw ProblemException.forbidden("This account belongs to another place.");
+                throw Refusal.forbidden("This account belongs to another place.");
             }
             return record;
         });

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.projection.ReimbursementView;
 
 @Path("/vouchers/{voucherId}/reimbursement")
@@ -39,7 +39,7 @@ public class ReimbursementResource {
     public Uni<SettlementResponses.ReimbursementBody> get(@PathParam("voucherId") UUID voucherId) {
         return transactions.read(session -> session.find(ReimbursementView.class, voucherId)).map(view -> {
             if (view == null) {
-                throw ProblemException.notFound("reimbursement", voucherId);
+                throw Refusal.notFound("reimbursement", voucherId);
             }
             return Views.reimbursement(view);
         });

@@ -28,7 +28,7 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.settlement.application.RedemptionBacklog;
 import org.passledger.settlement.application.SettlementService;
@@ -111,7 +111,7 @@ public class SettlementRunResource {
             return SettlementPeriods.previousMonth(clock.instant());
         }
         if (body.periodStart() == null || body.periodEnd() == null) {
-            throw ProblemException.invalid("invalid-period",
+            throw Refusal.invalid("invalid-period",
                     "Give both periodStart and periodEnd, or neither for the previous calendar month.");
         }
         return new Period(body.periodStart(), body.periodEnd());
@@ -127,7 +127,7 @@ public class SettlementRunResource {
     public Uni<SettlementResponses.RunBody> get(@PathParam("runId") UUID runId) {
         return transactions.read(session -> session.find(SettlementRunView.class, runId).chain(run -> {
             if (run == null) {
-                throw ProblemException.notFound("settlement-run", runId);
+                throw Refusal.notFound("settlement-run", runId);
             }
             return session.createQuery("from StatementView where runId = :runId order by statementNumber",
                             StatementView.class)

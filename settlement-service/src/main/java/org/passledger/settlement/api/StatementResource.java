@@ -27,7 +27,7 @@ import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
 import org.passledger.kernel.problem.Problem;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.web.RequestMetadata;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.passledger.settlement.application.PaymentBatches;
@@ -111,10 +111,10 @@ public class StatementResource {
         UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
         return transactions.read(session -> session.find(StatementView.class, statementId).chain(view -> {
             if (view == null) {
-                throw ProblemException.notFound("statement", statementId);
+                throw Refusal.notFound("statement", statementId);
             }
             if (place != null && !place.equals(view.structureId)) {
-                throw ProblemException.forbidden("This statement belongs to another place.");
+                throw Refusal.forbidden("This statement belongs to another place.");
             }
             return session.createQuery("from StatementLineView where statementId = :statementId order by redemptionId",
                             StatementLineView.class)
@@ -137,10 +137,10 @@ public class StatementResource {
         UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
         return transactions.read(session -> instructions.find(session, statementId)).map(instruction -> {
             if (instruction == null) {
-                throw ProblemException.notFound("payment-instruction", statementId);
+                throw Refusal.notFound("payment-instruction", statementId);
             }
             if (place != null && !place.equals(instruction.structureId())) {
-                throw ProblemException.forbidden("This statement belongs to another place.");
+                throw Refusal.forbidden("This statement belongs to another place.");
             }
             return AccountResponses.instruction(instruction);
         });
@@ -202,10 +202,10 @@ public class StatementResource {
         return transactions.read(session -> service.statement(session, statementId)
                 .chain(state -> instructions.find(session, statementId).map(instruction -> {
                     if (state.status() == StatementState.Status.NONE) {
-                        throw ProblemException.notFound("statement", statementId);
+                        throw Refusal.notFound("statement", statementId);
                     }
                     if (place != null && !place.equals(state.structureId())) {
-                        throw ProblemException.forbidden("This statement belongs to another place.");
+                        throw Refusal.forbidden("This statement belongs to another place.");
                     }
                     return new StatementDocuments.StatementSheet(statementId, state.statementNumber(),
                             state.structureId(), state.status().name(), state.issuedAt(), state.paidAt(),

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.SqlTime;
 
 /**
@@ -46,7 +46,7 @@ public class HoldingWaivers {
                 .executeUpdate()
                 .map(inserted -> {
                     if (inserted == 0) {
-                        throw ProblemException.rule("holding-already-waived",
+                        throw Refusal.rule("holding-already-waived",
                                 "The holding period is already waived for place " + structureId + ".");
                     }
                     return waiver;
@@ -62,7 +62,7 @@ public class HoldingWaivers {
                 .getResultList()
                 .chain(ids -> {
                     if (ids.isEmpty()) {
-                        throw ProblemException.notFound("holding-waiver", structureId);
+                        throw Refusal.notFound("holding-waiver", structureId);
                     }
                     String id = ids.get(0);
                     return session.createNativeQuery("""

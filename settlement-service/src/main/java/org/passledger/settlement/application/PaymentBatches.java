@@ -18,7 +18,7 @@ import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.PaymentRejected;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.command.CommandHandler;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.SqlTime;
 import org.passledger.settlement.application.PaymentInstructions.Instruction;
 import org.passledger.settlement.domain.Iban;
@@ -80,10 +80,10 @@ public class PaymentBatches {
     public Uni<Approval> approve(Mutiny.Session session, UUID statementId, String actor) {
         return handler.state(session, statementId.toString(), statements, SettlementEvent.class).chain(state -> {
             if (state.status() == Status.NONE) {
-                throw ProblemException.notFound("statement", statementId);
+                throw Refusal.notFound("statement", statementId);
             }
             if (state.status() == Status.PAID) {
-                throw ProblemException.rule("statement-already-paid",
+                throw Refusal.rule("statement-already-paid",
                         "Statement " + state.statementNumber() + " is paid already.");
             }
             Approval approval = new Approval(statementId, state.structureId(), state.statementNumber(),
@@ -102,7 +102,7 @@ public class PaymentBatches {
                     .executeUpdate()
                     .map(inserted -> {
                         if (inserted == 0) {
-                            throw ProblemException.rule("statement-already-approved",
+                            throw Refusal.rule("statement-already-approved",
                                     "Statement " + state.statementNumber() + " was approved already.");
                         }
                         return approval;
@@ -121,7 +121,7 @@ public class PaymentBatches {
         LocalDate today = now.atZone(StatementNumber.BOOKS_ZONE).toLocalDate();
         LocalDate execution = executionDate == null ? today : executionDate;
         if (execution.isBefore(today)) {
-            throw ProblemException.invalid("execution-date-in-past",
+            throw Refusal.invalid("execution-date-in-past",
                     "The requested execution date " + execution + " is before today (" + today + ").");
         }
         UUID batchId = UUID.randomUUID();
@@ -136,7 +136,7 @@ public class PaymentBatches {
                 .chain(approved -> {
                     for (UUID id : ids) {
                         if (!approved.contains(id.toString())) {
-                            throw ProblemException.rule("statement-not-approved",
+                            throw Refusal.rule("statement-not-approved",
                                     "Statement " + id + " is not approved (or unknown): approve it first.");
                         }
                     }
@@ -179,18 +179,18 @@ public class PaymentBatches {
                 .chain(() -> handler.state(session, id.toString(), statements, SettlementEvent.class))
                 .chain(state -> instructions.find(session, id).chain(existing -> {
                     if (state.status() == Status.PAID) {
-                        throw ProblemException.rule("statement-already-paid",
+                        throw Refusal.rule("statement-already-paid",
                                 "Statement " + state.statementNumber() + " is paid already.");
                     }
                     if (existing != null) {
-                        throw ProblemException.rule("statement-already-batched", "Statement "
+                        throw Refusal.rule("statement-already-batched", "Statement "
                                 + state.statementNumber() + " is in payment batch " + existing.batchId() + " already.");
                     }
                     // the file carries the net transfer: what is owed less the place's planned clawbacks
                     return clawbacks.plan(session, id, state.structureId(), state.owedCents())
                             .chain(clawback -> {
                                 if (clawback == state.owedCents()) {
-                                    throw ProblemException.rule("nothing-to-transfer", "Statement "
+                                    throw Refusal.rule("nothing-to-transfer", "Statement "
                                             + state.statementNumber() + " is entirely clawed back for the place's "
                                             + "incidents: confirm its payment without a transfer.");
                                 }
@@ -223,13 +223,13 @@ public class PaymentBatches {
         return handler.state(session, statementId.toString(), statements, SettlementEvent.class)
                 .chain(state -> {
                     if (state.status() == Status.NONE) {
-                        throw ProblemException.notFound("statement", statementId);
+                        throw Refusal.notFound("statement", statementId);
                     }
                     return instructions.lock(session, statementId)
                             .chain(() -> instructions.find(session, statementId))
                             .chain(instruction -> {
                                 if (instruction == null) {
-                                    throw ProblemException.rule("payment-not-instructed", "No transfer was "
+                                    throw Refusal.rule("payment-not-instructed", "No transfer was "
                                             + "instructed for statement " + state.statementNumber() + ".");
                                 }
                                 var command = new RejectPayment(statementId, instruction.accountId(),

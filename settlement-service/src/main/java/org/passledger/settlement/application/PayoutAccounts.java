@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.SqlTime;
 import org.passledger.settlement.domain.Iban;
 import org.passledger.settlement.domain.PayoutAccount;
@@ -144,7 +144,7 @@ public class PayoutAccounts {
                 .getResultList()
                 .chain(rows -> {
                     if (rows.isEmpty()) {
-                        throw ProblemException.notFound("payout-account", accountId);
+                        throw Refusal.notFound("payout-account", accountId);
                     }
                     PayoutAccount next = transition.apply(account(rows.get(0)));
                     return update(session, next, actor, reason, now).replaceWith(next);

@@ -20,7 +20,7 @@ import org.passledger.events.SettlementEvent.SettlementRunOpenedV2;
 import org.passledger.events.SettlementEvent.StatementIssued;
 import org.passledger.events.values.StatementLine;
 import org.passledger.kernel.command.CommandHandler;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.settlement.domain.Reimbursement;
 import org.passledger.settlement.domain.ReimbursementCommand.ReimburseVoucher;
@@ -145,10 +145,10 @@ public class SettlementService {
         UUID statementId = command.statementId();
         return statement(session, statementId).chain(before -> {
             if (before.status() == StatementState.Status.NONE) {
-                throw ProblemException.notFound("statement", statementId);
+                throw Refusal.notFound("statement", statementId);
             }
             if (before.status() == StatementState.Status.PAID) {
-                throw ProblemException.rule("statement-already-paid", "Statement " + before.statementNumber()
+                throw Refusal.rule("statement-already-paid", "Statement " + before.statementNumber()
                         + " was already paid (bank reference " + before.bankReference() + ").");
             }
             return instructions.lock(session, statementId)
@@ -198,7 +198,7 @@ public class SettlementService {
                 .executeUpdate()
                 .invoke(claimed -> {
                     if (claimed == 0) {
-                        throw ProblemException.rule("run-name-taken",
+                        throw Refusal.rule("run-name-taken",
                                 "A settlement run named '" + command.name() + "' already exists.");
                     }
                 })

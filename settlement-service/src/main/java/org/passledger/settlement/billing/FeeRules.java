@@ -13,7 +13,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.FeeRulePublished;
 import org.passledger.kernel.command.CommandHandler;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.store.SqlTime;
 
@@ -52,10 +52,10 @@ public class FeeRules {
 
     public Uni<FeeRule> publish(Mutiny.Session session, Publish command, EventMetadata metadata) {
         if (command.rateBasisPoints() < 0 || command.rateBasisPoints() > 10_000) {
-            throw ProblemException.invalid("validation-failed", "rateBasisPoints must be within 0..10000.");
+            throw Refusal.invalid("validation-failed", "rateBasisPoints must be within 0..10000.");
         }
         if (command.validUntil() != null && command.validUntil().isBefore(command.validFrom())) {
-            throw ProblemException.invalid("invalid-period", "validUntil is before validFrom.");
+            throw Refusal.invalid("invalid-period", "validUntil is before validFrom.");
         }
         String scope = command.programmeId() == null ? "default" : command.programmeId().toString();
         return session.createNativeQuery("select cast(pg_advisory_xact_lock(hashtext(:key)) as text)", String.class)
@@ -64,14 +64,14 @@ public class FeeRules {
                 .chain(() -> exists(session, command.feeRuleId()))
                 .chain(exists -> {
                     if (exists) {
-                        throw ProblemException.rule("fee-rule-exists",
+                        throw Refusal.rule("fee-rule-exists",
                                 "Fee rule '" + command.feeRuleId() + "' exists already: rules never change.");
                     }
                     return overlapping(session, command);
                 })
                 .chain(overlap -> {
                     if (overlap != null) {
-                        throw ProblemException.rule("fee-rule-overlaps", "The validity overlaps fee rule '" + overlap
+                        throw Refusal.rule("fee-rule-overlaps", "The validity overlaps fee rule '" + overlap
                                 + "' of the same scope (" + scope + "): publish a rule for the days after it.");
                     }
                     var event = new FeeRulePublished(command.feeRuleId(), command.programmeId(),

@@ -3,7 +3,7 @@ package org.passledger.settlement.billing;
 import java.util.List;
 import org.passledger.events.SettlementEvent;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * A stream that holds one document (a fee rule, an invoice, a credit note) appended once: a second one is
@@ -31,7 +31,7 @@ public final class IssueOnce implements Decider<SettlementEvent, Boolean, Settle
     @Override
     public List<SettlementEvent> decide(SettlementEvent command, Boolean issued) {
         if (issued) {
-            throw ProblemException.rule(refusalCode, command.subject() + " exists already: it never changes.");
+            throw Refusal.rule(refusalCode, command.subject() + " exists already: it never changes.");
         }
         return List.of(command);
     }

@@ -3,7 +3,7 @@ package org.passledger.settlement.domain;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * An International Bank Account Number, checked with ISO 13616's mod-97: the check digits make the number,
@@ -22,14 +22,14 @@ public record Iban(String value) {
 
     public Iban {
         if (!isValid(value)) {
-            throw ProblemException.invalid("invalid-iban", "Not a valid IBAN: " + value + ".");
+            throw Refusal.invalid("invalid-iban", "Not a valid IBAN: " + value + ".");
         }
     }
 
     /** Accepts the printed form ("FR76 3000 6000 ...") as well as the electronic one. */
     public static Iban parse(String text) {
         if (text == null) {
-            throw ProblemException.invalid("invalid-iban", "An IBAN is required.");
+            throw Refusal.invalid("invalid-iban", "An IBAN is required.");
         }
         return new Iban(normalise(text));
     }

@@ -2,7 +2,7 @@ package org.passledger.settlement.domain;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * The bank account a place is paid on. A registered account is pending until the operator has checked it with
@@ -36,7 +36,7 @@ public record PayoutAccount(UUID accountId, UUID structureId, Iban iban, String 
 
     public PayoutAccount verify() {
         if (status != Status.PENDING) {
-            throw ProblemException.rule("account-not-pending",
+            throw Refusal.rule("account-not-pending",
                     "Only a pending account can be verified; account " + accountId + " is " + status + ".");
         }
         return with(Status.VERIFIED);
@@ -45,7 +45,7 @@ public record PayoutAccount(UUID accountId, UUID structureId, Iban iban, String 
     /** The bank check failed, or a transfer to the account was rejected. */
     public PayoutAccount refuse() {
         if (!isOpen()) {
-            throw ProblemException.rule("account-not-open",
+            throw Refusal.rule("account-not-open",
                     "Account " + accountId + " is " + status + " already: it cannot be refused.");
         }
         return with(Status.REFUSED);
@@ -53,7 +53,7 @@ public record PayoutAccount(UUID accountId, UUID structureId, Iban iban, String 
 
     public PayoutAccount close() {
         if (status == Status.CLOSED) {
-            throw ProblemException.rule("account-closed", "Account " + accountId + " is closed already.");
+            throw Refusal.rule("account-closed", "Account " + accountId + " is closed already.");
         }
         return with(Status.CLOSED);
     }
@@ -65,8 +65,8 @@ public record PayoutAccount(UUID accountId, UUID structureId, Iban iban, String 
         return this;
     }
 
-    public static ProblemException noVerifiedAccount(UUID structureId) {
-        return ProblemException.rule("no-verified-account", "Place " + structureId
+    public static Refusal noVerifiedAccount(UUID structureId) {
+        return Refusal.rule("no-verified-account", "Place " + structureId
                 + " has no verified payout account: it cannot be paid until the operator verifies one.");
     }
 

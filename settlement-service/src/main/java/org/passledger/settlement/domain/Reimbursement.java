@@ -5,7 +5,7 @@ import java.util.List;
 import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.VoucherReimbursed;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.domain.ReimbursementCommand.ReimburseVoucher;
 
 /** The last step of a voucher's life, on a stream of its own (id = voucher id): it happens once, ever. */
@@ -26,7 +26,7 @@ public final class Reimbursement implements Decider<ReimbursementCommand, Reimbu
     public List<SettlementEvent> decide(ReimbursementCommand command, ReimbursementState state) {
         if (command instanceof ReimburseVoucher reimburse) {
             if (state.reimbursed()) {
-                throw ProblemException.rule("voucher-already-reimbursed", "Voucher " + reimburse.voucherId()
+                throw Refusal.rule("voucher-already-reimbursed", "Voucher " + reimburse.voucherId()
                         + " was already reimbursed by statement " + state.statementId() + ".");
             }
             var line = reimburse.line();

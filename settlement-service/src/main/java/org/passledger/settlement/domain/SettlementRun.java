@@ -7,7 +7,7 @@ import org.passledger.events.SettlementEvent;
 import org.passledger.events.SettlementEvent.SettlementRunOpened;
 import org.passledger.events.SettlementEvent.SettlementRunOpenedV2;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.domain.SettlementRunCommand.OpenSettlementRun;
 
 /**
@@ -38,15 +38,15 @@ public final class SettlementRun implements Decider<SettlementRunCommand, Settle
 
     private List<SettlementEvent> open(OpenSettlementRun command, SettlementRunState state) {
         if (state.opened()) {
-            throw ProblemException.rule("run-already-opened", "This settlement run is already open.");
+            throw Refusal.rule("run-already-opened", "This settlement run is already open.");
         }
         if (!command.periodStart().isBefore(command.periodEnd())) {
-            throw ProblemException.invalid("invalid-period", "The period must start before it ends (periodStart "
+            throw Refusal.invalid("invalid-period", "The period must start before it ends (periodStart "
                     + command.periodStart() + ", periodEnd " + command.periodEnd() + ").");
         }
         Instant now = clock.instant();
         if (command.periodEnd().isAfter(now)) {
-            throw ProblemException.rule("period-in-future", "The period ends at " + command.periodEnd()
+            throw Refusal.rule("period-in-future", "The period ends at " + command.periodEnd()
                     + ", after now (" + now + "): only a period that is over can be settled.");
         }
         Long behind = command.redemptionsBehind();

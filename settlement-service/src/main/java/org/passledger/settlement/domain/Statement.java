@@ -10,7 +10,7 @@ import org.passledger.events.SettlementEvent.PaymentConfirmed;
 import org.passledger.events.SettlementEvent.PaymentRejected;
 import org.passledger.events.SettlementEvent.StatementIssued;
 import org.passledger.events.values.StatementLine;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.command.Decider;
 import org.passledger.settlement.domain.StatementCommand.ConfirmPayment;
 import org.passledger.settlement.domain.StatementCommand.IssueStatement;
@@ -50,10 +50,10 @@ public final class Statement implements Decider<StatementCommand, StatementState
 
     private List<SettlementEvent> issue(IssueStatement command, StatementState state) {
         if (state.status() != Status.NONE) {
-            throw ProblemException.rule("statement-already-issued", "This statement was already issued.");
+            throw Refusal.rule("statement-already-issued", "This statement was already issued.");
         }
         if (command.lines().isEmpty()) {
-            throw ProblemException.rule("empty-statement", "A statement pays at least one redemption.");
+            throw Refusal.rule("empty-statement", "A statement pays at least one redemption.");
         }
         if (!StatementNumber.isValid(command.statementNumber())) {
             throw new IllegalArgumentException("not a statement number: " + command.statementNumber());
@@ -62,7 +62,7 @@ public final class Statement implements Decider<StatementCommand, StatementState
         long total = 0;
         for (StatementLine line : command.lines()) {
             if (!redemptions.add(line.redemptionId())) {
-                throw ProblemException.rule("redemption-listed-twice",
+                throw Refusal.rule("redemption-listed-twice",
                         "Redemption " + line.redemptionId() + " appears twice on the statement.");
             }
             total = Math.addExact(total, line.amountCents());
@@ -73,10 +73,10 @@ public final class Statement implements Decider<StatementCommand, StatementState
 
     private List<SettlementEvent> confirm(ConfirmPayment command, StatementState state) {
         if (state.status() == Status.NONE) {
-            throw ProblemException.notFound("statement", command.statementId());
+            throw Refusal.notFound("statement", command.statementId());
         }
         if (state.status() == Status.PAID) {
-            throw ProblemException.rule("statement-already-paid", "Statement " + state.statementNumber()
+            throw Refusal.rule("statement-already-paid", "Statement " + state.statementNumber()
                     + " was already paid (bank reference " + state.bankReference() + ").");
         }
         if (command.clawbackCents() < 0 || command.clawbackCents() > state.owedCents()) {
@@ -90,7 +90,7 @@ public final class Statement implements Decider<StatementCommand, StatementState
     /** Before confirmation nothing had moved; after it, the amount transferred is owed to the place again. */
     private List<SettlementEvent> reject(RejectPayment command, StatementState state) {
         if (state.status() == Status.NONE) {
-            throw ProblemException.notFound("statement", command.statementId());
+            throw Refusal.notFound("statement", command.statementId());
         }
         boolean afterConfirmation = state.status() == Status.PAID;
         long amount = afterConfirmation ? state.paidCents() : command.instructedCents();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /**
  * Reads the ledger's date bounds: a day ("2026-03-31", whole days in Europe/Paris, the books' time zone) or an
@@ -50,7 +50,7 @@ public final class LedgerDates {
         try {
             return Instant.parse(bound);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("invalid-date", "'" + field + "' must be a day (2026-03-31) or an instant "
+            throw Refusal.invalid("invalid-date", "'" + field + "' must be a day (2026-03-31) or an instant "
                     + "(2026-03-31T22:00:00Z), was '" + bound + "'.");
         }
     }

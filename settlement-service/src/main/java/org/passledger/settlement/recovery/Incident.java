@@ -11,7 +11,7 @@ import org.passledger.events.SettlementEvent.IncidentDismissed;
 import org.passledger.events.SettlementEvent.IncidentOpened;
 import org.passledger.events.SettlementEvent.IncidentValidated;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.recovery.IncidentCommand.ApplyClawback;
 import org.passledger.settlement.recovery.IncidentCommand.DismissIncident;
 import org.passledger.settlement.recovery.IncidentCommand.IssueDebitNote;
@@ -45,7 +45,7 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, S
             return open(open, state);
         }
         if (state.status() == Status.NONE) {
-            throw ProblemException.notFound("incident", command.incidentId());
+            throw Refusal.notFound("incident", command.incidentId());
         }
         if (command instanceof ValidateIncident) {
             requireOpen(state);
@@ -72,21 +72,21 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, S
 
     private List<SettlementEvent> open(OpenIncident command, IncidentState state) {
         if (state.status() != Status.NONE) {
-            throw ProblemException.rule("incident-already-opened", "Incident " + command.incidentId()
+            throw Refusal.rule("incident-already-opened", "Incident " + command.incidentId()
                     + " exists already.");
         }
         if (!KINDS.contains(command.kind())) {
-            throw ProblemException.invalid("invalid-incident-kind", "An incident is an overpayment or a fraud, not '"
+            throw Refusal.invalid("invalid-incident-kind", "An incident is an overpayment or a fraud, not '"
                     + command.kind() + "'.");
         }
         if (command.voucherIds().isEmpty() || new HashSet<>(command.voucherIds()).size() != command.voucherIds().size()) {
-            throw ProblemException.invalid("invalid-voucher-list", "Name each voucher of the incident once.");
+            throw Refusal.invalid("invalid-voucher-list", "Name each voucher of the incident once.");
         }
         if (command.amountCents() <= 0) {
-            throw ProblemException.invalid("invalid-amount", "The incident's amount is a positive number of cents.");
+            throw Refusal.invalid("invalid-amount", "The incident's amount is a positive number of cents.");
         }
         if (command.amountCents() > command.reimbursedCents()) {
-            throw ProblemException.rule("incident-amount-too-high", "The place was reimbursed "
+            throw Refusal.rule("incident-amount-too-high", "The place was reimbursed "
                     + command.reimbursedCents() + " cents for these vouchers, less than " + command.amountCents()
                     + ".");
         }
@@ -96,14 +96,14 @@ public final class Incident implements Decider<IncidentCommand, IncidentState, S
 
     private static void requireOpen(IncidentState state) {
         if (state.status() != Status.OPEN) {
-            throw ProblemException.rule("incident-not-open", "The incident is " + state.status().name().toLowerCase()
+            throw Refusal.rule("incident-not-open", "The incident is " + state.status().name().toLowerCase()
                     + " already.");
         }
     }
 
     private static void requireRecoverable(IncidentState state, long amountCents) {
         if (state.status() != Status.VALIDATED) {
-            throw ProblemException.rule("incident-not-validated", "Only a validated incident is recovered.");
+            throw Refusal.rule("incident-not-validated", "Only a validated incident is recovered.");
         }
         if (amountCents <= 0 || amountCents > state.outstandingCents()) {
             throw new IllegalArgumentException("recovering " + amountCents + " of " + state.outstandingCents());

@@ -17,7 +17,7 @@ import org.passledger.events.SettlementEvent.IncidentDismissed;
 import org.passledger.events.SettlementEvent.IncidentOpened;
 import org.passledger.events.SettlementEvent.IncidentValidated;
 import org.passledger.kernel.command.CommandHandler;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.store.EventMetadata;
 import org.passledger.kernel.store.SqlTime;
 import org.passledger.settlement.domain.Reimbursement;
@@ -108,7 +108,7 @@ public class Incidents {
         return handler.state(session, voucherId.toString(), reimbursements, SettlementEvent.class)
                 .chain(state -> {
                     if (!reimbursedTo(state, structureId)) {
-                        throw ProblemException.rule("voucher-not-reimbursed-to-place", "Voucher " + voucherId
+                        throw Refusal.rule("voucher-not-reimbursed-to-place", "Voucher " + voucherId
                                 + " was not reimbursed to place " + structureId + ".");
                     }
                     return reimbursedTotal(session, structureId, voucherIds, index + 1,

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.domain.SettlementPeriods;
 
 /**
@@ -54,10 +54,10 @@ public class AgencyTotals {
         YearMonth first = month(from, "from");
         YearMonth last = month(to, "to");
         if (last.isBefore(first)) {
-            throw ProblemException.invalid("invalid-period", "'to' (" + to + ") is before 'from' (" + from + ").");
+            throw Refusal.invalid("invalid-period", "'to' (" + to + ") is before 'from' (" + from + ").");
         }
         if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
-            throw ProblemException.invalid("invalid-period", "At most " + MAX_MONTHS + " months at once.");
+            throw Refusal.invalid("invalid-period", "At most " + MAX_MONTHS + " months at once.");
         }
         return session.createNativeQuery(TOTALS, Object[].class)
                 .setParameter("start", SettlementPeriods.month(first).start().atOffset(ZoneOffset.UTC))
@@ -73,12 +73,12 @@ public class AgencyTotals {
 
     private static YearMonth month(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalid("invalid-month", "'" + name + "' is required, as YYYY-MM.");
+            throw Refusal.invalid("invalid-month", "'" + name + "' is required, as YYYY-MM.");
         }
         try {
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("invalid-month", "'" + name + "' must be a month as YYYY-MM, not '"
+            throw Refusal.invalid("invalid-month", "'" + name + "' must be a month as YYYY-MM, not '"
                     + value + "'.");
         }
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passledger.events.SettlementEvent.CreditNoteIssued;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.application.DocumentCounters;
 
 class FeesTest {
@@ -29,10 +29,10 @@ class FeesTest {
         var note = new CreditNoteIssued(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "AV-2026-000001",
                 100, List.of(UUID.randomUUID()), java.time.Instant.parse("2026-03-01T10:00:00Z"));
         assertThat(once.decide(note, once.initialState())).containsExactly(note);
-        ProblemException refusal = catchThrowableOfType(ProblemException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> once.decide(note, once.fold(List.of(note))));
         assertThat(refusal.code()).isEqualTo("credit-note-exists");
-        assertThat(refusal.status()).isEqualTo(409);
+        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.CONFLICT_WITH_STATE);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.passledger.kernel.command.Decider;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 
 /** given(events).when(command).then(events) / thenRejectedWith(code), for any decider. */
 final class DeciderSpec<C, S, E> {
@@ -39,7 +39,7 @@ final class DeciderSpec<C, S, E> {
     }
 
     void thenRejectedWith(String code) {
-        ProblemException refusal = catchThrowableOfType(ProblemException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> decider.decide(command, decider.fold(history)));
         assertThat(refusal).as("refusal of %s", command).isNotNull();
         assertThat(refusal.code()).isEqualTo(code);

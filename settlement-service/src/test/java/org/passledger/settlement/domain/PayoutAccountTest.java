@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.domain.PayoutAccount.Status;
 
 class PayoutAccountTest {
@@ -17,7 +17,7 @@ class PayoutAccountTest {
     static final Iban OTHER_IBAN = Iban.parse("FR1420041010050500013M02606");
 
     static String refusal(Runnable action) {
-        ProblemException problem = catchThrowableOfType(ProblemException.class, action::run);
+        Refusal problem = catchThrowableOfType(Refusal.class, action::run);
         assertThat(problem).isNotNull();
         return problem.code();
     }

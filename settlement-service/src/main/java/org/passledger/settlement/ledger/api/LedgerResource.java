@@ -23,7 +23,7 @@ import org.passledger.kernel.auth.Caller;
 import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.problem.Problem;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.settlement.ledger.Accounts;
 import org.passledger.settlement.ledger.LedgerCsv;
 import org.passledger.settlement.ledger.LedgerDates;
@@ -112,13 +112,13 @@ public class LedgerResource {
             @Parameter(description = "A day (inclusive) or an instant (exclusive)", example = "2026-03-31")
             @QueryParam("to") String to) {
         if (!Accounts.isValid(account)) {
-            throw ProblemException.invalid("unknown-account", "'" + account + "' is not an account of the chart.");
+            throw Refusal.invalid("unknown-account", "'" + account + "' is not an account of the chart.");
         }
         requireMayRead(account);
         Instant start = LedgerDates.startOf(from, "from");
         Instant end = LedgerDates.endOf(to, "to");
         if (start != null && end != null && start.isAfter(end)) {
-            throw ProblemException.invalid("invalid-period", "'from' is after 'to'.");
+            throw Refusal.invalid("invalid-period", "'from' is after 'to'.");
         }
         return transactions.read(session -> queries.totals(session, account, start)
                 .chain(opening -> queries.lines(session, account, start, end)
@@ -150,7 +150,7 @@ public class LedgerResource {
         if (caller.is(Roles.FUNDER) && Accounts.belongsToFunder(account, caller.partyId())) {
             return;
         }
-        throw ProblemException.forbidden("This account belongs to another party.");
+        throw Refusal.forbidden("This account belongs to another party.");
     }
 
     private static AccountStatement statement(String account, Instant from, Instant to, long opening,

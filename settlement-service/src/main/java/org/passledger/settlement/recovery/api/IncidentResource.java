@@ -27,7 +27,7 @@ import org.passledger.kernel.auth.Roles;
 import org.passledger.kernel.command.Transactions;
 import org.passledger.kernel.idempotency.IdempotentRequests;
 import org.passledger.kernel.idempotency.Outcome;
-import org.passledger.kernel.problem.ProblemException;
+import org.passledger.kernel.domain.Refusal;
 import org.passledger.kernel.web.RequestMetadata;
 import org.passledger.settlement.recovery.Incidents;
 
@@ -123,10 +123,10 @@ public class IncidentResource {
         UUID place = caller.is(Roles.STRUCTURE) ? caller.partyId() : null;
         return transactions.read(session -> incidents.find(session, incidentId)).map(view -> {
             if (view == null) {
-                throw ProblemException.notFound("incident", incidentId);
+                throw Refusal.notFound("incident", incidentId);
             }
             if (place != null && !place.equals(view.structureId())) {
-                throw ProblemException.forbidden("This incident concerns another place.");
+                throw Refusal.forbidden("This incident concerns another place.");
             }
             return view;
         });
