@@ -31,6 +31,7 @@ import org.passledger.settlement.sepa.CreditTransferFile;
 import org.passledger.settlement.sepa.CreditTransferFile.Debtor;
 import org.passledger.settlement.sepa.CreditTransferFile.Transfer;
 import org.passledger.settlement.sepa.Pain001Schema;
+import org.passledger.settlement.sepa.SepaRules;
 
 /**
  * Statement approval and payment batches. Approval is write-side state (one row per statement, written once);
@@ -148,7 +149,8 @@ public class PaymentBatches {
                             line.instruction().iban(), line.instruction().bic(),
                             "Pass Numerique releve " + line.statementNumber())).toList();
                     String document = CreditTransferFile.write(messageId, now, execution, debtor, transfers);
-                    Pain001Schema.validate(document);
+                    Pain001Schema.validate(document); // the ISO 20022 schema
+                    SepaRules.check(document); // what the EPC adds to it
                     long total = transfers.stream().mapToLong(Transfer::amountCents).sum();
                     Batch batch = new Batch(batchId, messageId, execution, transfers.size(), total, actor, now, lines);
                     return session.createNativeQuery("""

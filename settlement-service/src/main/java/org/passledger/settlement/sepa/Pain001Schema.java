@@ -9,10 +9,10 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.xml.sax.SAXException;
 
-/** The pain.001.001.03 schema kept with the service (a reduced one, see its header), for validating files. */
+/** The official ISO 20022 pain.001.001.03 schema, kept with the service (see sepa/README.md), for validating files. */
 public final class Pain001Schema {
 
-    public static final String RESOURCE = "sepa/pain.001.001.03-reduced.xsd";
+    public static final String RESOURCE = "sepa/pain.001.001.03.xsd";
     private static final Schema SCHEMA = load();
 
     private Pain001Schema() {

@@ -66,6 +66,30 @@ class CreditTransferFileTest {
     }
 
     @Test
+    void theFile_keepsTheEpcSepaRules() {
+        assertThat(SepaRules.brokenRules(file())).isEmpty();
+        SepaRules.check(file());
+    }
+
+    @Test
+    void theEpcRules_catchWhatTheIsoSchemaLetsThrough() {
+        String twice = file().replace("<EndToEndId>2026-000002</EndToEndId>", "<EndToEndId>2026-000001</EndToEndId>");
+        assertThat(SepaRules.brokenRules(twice)).anySatisfy(rule -> assertThat(rule).contains("used twice"));
+        String accented = file().replace("Espace numerique", "Espace numérique");
+        assertThat(SepaRules.brokenRules(accented)).anySatisfy(rule -> assertThat(rule).contains("character set"));
+        String notSepa = file().replace("<Cd>SEPA</Cd>", "<Cd>NURG</Cd>");
+        assertThat(SepaRules.brokenRules(notSepa)).anySatisfy(rule -> assertThat(rule).contains("not SEPA"));
+        String slashes = file().replace("<MsgId>PLB-20260402-0001</MsgId>", "<MsgId>PLB//0001</MsgId>");
+        assertThat(SepaRules.brokenRules(slashes)).anySatisfy(rule -> assertThat(rule).contains("'//'"));
+        String badIban = file().replace("FR7630006000011234567890189", "FR7630006000011234567890188");
+        assertThat(SepaRules.brokenRules(badIban)).anySatisfy(rule -> assertThat(rule).contains("check digits"));
+        String wrongSum = file().replaceFirst("<CtrlSum>1020.05</CtrlSum>", "<CtrlSum>1020.06</CtrlSum>");
+        assertThat(SepaRules.brokenRules(wrongSum)).anySatisfy(rule -> assertThat(rule).contains("CtrlSum"));
+        assertThatThrownBy(() -> SepaRules.check(twice)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("EPC SEPA rules");
+    }
+
+    @Test
     void amounts_areWrittenFromCents() {
         assertThat(CreditTransferFile.euros(0)).isEqualTo("0.00");
         assertThat(CreditTransferFile.euros(7)).isEqualTo("0.07");
