@@ -246,11 +246,16 @@ public class OrderJobs {
 
     /** Activates the next chunk of a funded large order, in voucher id order, and moves the job's progress. */
     private Uni<Integer> activateChunk(Mutiny.Session session, Job job, EventMetadata metadata) {
+        // keyset: the chunk starts after the last voucher activated (an index range, whatever the order's size)
         return session.createNativeQuery("""
-                        select cast(voucher_id as text) from voucher_codes where order_id = cast(:o as uuid)
-                        order by voucher_id offset :done limit :chunk""", String.class)
+                        select cast(voucher_id as text) from voucher_codes
+                        where order_id = cast(:o as uuid)
+                          and voucher_id > coalesce((select last_activated_voucher_id from order_jobs
+                                                     where job_id = cast(:job as uuid)),
+                                                    cast('00000000-0000-0000-0000-000000000000' as uuid))
+                        order by voucher_id limit :chunk""", String.class)
                 .setParameter("o", job.orderId().toString())
-                .setParameter("done", job.vouchersActivated())
+                .setParameter("job", job.jobId().toString())
                 .setParameter("chunk", chunkVouchers)
                 .getResultList()
                 .chain(ids -> programmes.activate(session, ids.stream().map(UUID::fromString).toList(),
@@ -259,9 +264,12 @@ public class OrderJobs {
                             int done = job.vouchersActivated() + ids.size();
                             return session.createNativeQuery("""
                                             update order_jobs set vouchers_activated = :done, activation_status = :status,
-                                                   updated_at = :at, attempts = 0, error = null
+                                                   updated_at = :at, attempts = 0, error = null,
+                                                   last_activated_voucher_id = coalesce(cast(nullif(:last, '') as uuid),
+                                                                                        last_activated_voucher_id)
                                             where job_id = cast(:job as uuid)""")
                                     .setParameter("done", done)
+                                    .setParameter("last", ids.isEmpty() ? "" : ids.get(ids.size() - 1))
                                     .setParameter("status", ids.isEmpty() || done >= job.voucherCount() ? DONE : RUNNING)
                                     .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
                                     .setParameter("job", job.jobId().toString())
