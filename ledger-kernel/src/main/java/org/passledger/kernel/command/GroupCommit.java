@@ -129,6 +129,11 @@ public final class GroupCommit<J, T> {
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> Uni.createFrom()
                 .deferred(() -> group.apply(waiting.stream().map(Waiting::command).toList()))
+                .invoke(results -> {
+                    if (results.size() != waiting.size()) {
+                        throw new IllegalStateException(results.size() + " results for a group of " + waiting.size());
+                    }
+                })
                 .subscribe().with(results -> {
                     finished();
                     for (int i = 0; i < waiting.size(); i++) {
