@@ -1,6 +1,10 @@
 package org.passledger.kernel.metrics;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The operational metrics every service exposes at {@code /q/metrics}, in one place: the meters are registered
@@ -47,5 +51,19 @@ public final class LedgerMetrics {
             "http_server_requests_seconds_sum");
 
     private LedgerMetrics() {
+    }
+
+    /**
+     * Runs a gauge refresh on a daemon thread of its own, first after half a second, then {@code every} after the
+     * previous run ended; a scrape then reads the cached values. Shut the executor down when the service stops.
+     */
+    public static ScheduledExecutorService refreshing(String threadName, Duration every, Runnable refresh) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(refresh, 500, every.toMillis(), TimeUnit.MILLISECONDS);
+        return scheduler;
     }
 }

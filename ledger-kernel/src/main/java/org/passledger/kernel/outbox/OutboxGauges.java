@@ -13,9 +13,7 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -62,12 +60,7 @@ public class OutboxGauges {
         Gauge.builder(LedgerMetrics.OUTBOX_OLDEST_AGE, oldestAge, AtomicLong::get)
                 .description("Age of the oldest outbox row's event, 0 when the outbox is empty (-1: unknown)")
                 .register(meters);
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ledger-outbox-gauges");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::refresh, 500, refresh.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = LedgerMetrics.refreshing("ledger-outbox-gauges", refresh, this::refresh);
     }
 
     void stop(@Observes ShutdownEvent stopped) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,12 +88,7 @@ public class ConsumerLag {
                     .description("How long the channel has been behind its topic, 0 when it is not (-1: unknown)")
                     .tags("channel", channel.name, "topic", channel.topic, "group", channel.group).register(meters);
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ledger-consumer-lag");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::refreshAll, 500, refresh.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = LedgerMetrics.refreshing("ledger-consumer-lag", refresh, this::refreshAll);
     }
 
     void stop(@Observes ShutdownEvent stopped) {
