@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passledger.kernel.metrics.LedgerMetrics;
 
 /** RFC 9457 problem details, with the project's stable {@code code} and, for bad input, one entry per field. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,8 +53,12 @@ public record Problem(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Serialised here, not by the framework, so the body is the same whatever the request accepted. */
+    /**
+     * Serialised here, not by the framework, so the body is the same whatever the request accepted. Every problem
+     * answered is counted in {@code ledger.problems{code, status}} (a domain refusal under its own code).
+     */
     public Response toResponse() {
+        Metrics.counter(LedgerMetrics.PROBLEMS, "code", String.valueOf(code), "status", Integer.toString(status)).increment();
         try {
             return Response.status(status).type(MEDIA_TYPE).entity(JSON.writeValueAsString(this)).build();
         } catch (JsonProcessingException e) {

@@ -205,7 +205,8 @@ public class ConsumerPositions {
         }
     }
 
-    private synchronized Admin admin() {
+    /** One admin client per service, shared with {@link ConsumerLag}. */
+    synchronized Admin admin() {
         if (admin == null) {
             Properties config = new Properties();
             config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -216,7 +217,8 @@ public class ConsumerPositions {
         return admin;
     }
 
-    private Map<TopicPartition, Long> offsets(String topic, OffsetSpec spec) throws Exception {
+    /** The offsets of each partition of the topic ({@code latest}: end offsets); empty when the topic does not exist. */
+    Map<TopicPartition, Long> offsets(String topic, OffsetSpec spec) throws Exception {
         Admin client = admin();
         org.apache.kafka.clients.admin.TopicDescription description;
         try {

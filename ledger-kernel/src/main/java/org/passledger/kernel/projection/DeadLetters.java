@@ -1,5 +1,7 @@
 package org.passledger.kernel.projection;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -12,6 +14,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.passledger.kernel.metrics.LedgerMetrics;
 
 /**
  * Sends a consumed record that cannot be applied to its channel's dead-letter topic, as it was (key, value,
@@ -28,10 +31,12 @@ public class DeadLetters {
 
     private final MutinyEmitter<String> emitter;
     private final Config config;
+    private final MeterRegistry meters;
 
-    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter, Config config) {
+    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter, Config config, MeterRegistry meters) {
         this.emitter = emitter;
         this.config = config;
+        this.meters = meters;
     }
 
     /** The dead-letter topic of an incoming channel, as configured for it. */
@@ -66,7 +71,9 @@ public class DeadLetters {
                         .withKey(record.key())
                         .withHeaders(headers)
                         .build());
-        return emitter.sendMessage(letter);
+        return emitter.sendMessage(letter).invoke(() -> Counter.builder(LedgerMetrics.PROJECTION_DEAD_LETTERS)
+                .description("Consumed records sent to the channel's dead-letter topic")
+                .tags("channel", channel, "topic", record.topic()).register(meters).increment());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

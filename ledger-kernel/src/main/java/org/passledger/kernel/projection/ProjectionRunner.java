@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 import org.passledger.events.EventEnvelope;
 import org.passledger.events.MalformedEventException;
 import org.passledger.events.UnknownEventTypeException;
+import org.passledger.kernel.metrics.LedgerMetrics;
 import org.passledger.kernel.store.SqlTime;
 
 /**
@@ -50,17 +52,30 @@ public class ProjectionRunner {
     private final Mutiny.SessionFactory sessions;
     private final Clock clock;
     private final DeadLetters deadLetters;
-    private final Counter applied;
-    private final Counter deadLettered;
+    private final MeterRegistry meters;
+    private final ConsumerLag lag;
+    private final Map<String, List<Counter>> appliedCounters = new ConcurrentHashMap<>();
 
-    public ProjectionRunner(Mutiny.SessionFactory sessions, Clock clock, DeadLetters deadLetters, MeterRegistry meters) {
+    public ProjectionRunner(Mutiny.SessionFactory sessions, Clock clock, DeadLetters deadLetters, MeterRegistry meters,
+                            ConsumerLag lag) {
         this.sessions = sessions;
         this.clock = clock;
         this.deadLetters = deadLetters;
-        this.applied = Counter.builder("ledger.projection.records.applied")
-                .description("Consumed records applied to the projections (or found already applied)").register(meters);
-        this.deadLettered = Counter.builder("ledger.projection.records.dead-lettered")
-                .description("Consumed records sent to a dead-letter topic").register(meters);
+        this.meters = meters;
+        this.lag = lag;
+    }
+
+    /** Counts records applied to each projection of the channel, and tells the lag gauges how recent they were. */
+    private void applied(String channel, List<Decoded> records, List<Projection> projections) {
+        String key = channel + '\u0000' + projections.stream().map(Projection::name).collect(Collectors.joining(","));
+        for (Counter counter : appliedCounters.computeIfAbsent(key, k -> projections.stream()
+                .map(p -> Counter.builder(LedgerMetrics.PROJECTION_EVENTS_APPLIED)
+                        .description("Consumed records applied to the projection (or found already applied)")
+                        .tags("channel", channel, "projection", p.name()).register(meters))
+                .toList())) {
+            counter.increment(records.size());
+        }
+        lag.applied(channel, records.stream().mapToLong(d -> d.record().timestamp()).max().orElse(0));
     }
 
     /** Applies a poll batch of the channel to the projections; completes once every record is applied or dead-lettered. */
@@ -86,7 +101,7 @@ public class ProjectionRunner {
         return waitingOutInfrastructure(channel, () -> sessions.withTransaction((session, tx) ->
                         applyBatch(session, events, projections)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(500)).atMost(2)
-                .invoke(() -> applied.increment(batch.size()))
+                .invoke(() -> applied(channel, batch, projections))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.debugf("batch of %d records failed (%s), applying them one by one", batch.size(), failure.toString());
                     return Multi.createFrom().iterable(batch)
@@ -99,7 +114,7 @@ public class ProjectionRunner {
         return waitingOutInfrastructure(channel, () -> sessions.withTransaction((session, tx) ->
                         applyBatch(session, List.of(one.event()), projections)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
-                .invoke(() -> applied.increment())
+                .invoke(() -> applied(channel, List.of(one), projections))
                 .onFailure().recoverWithUni(failure -> deadLetter(channel, one.record(), failure));
     }
 
@@ -119,7 +134,7 @@ public class ProjectionRunner {
     private Uni<Void> deadLetter(String channel, ConsumerRecord<String, String> record, Throwable failure) {
         LOG.warnf("Record %s-%d@%d not applied, it goes to the dead-letter topic: %s",
                 record.topic(), record.partition(), record.offset(), failure.getMessage());
-        return deadLetters.send(channel, record, failure).invoke(() -> deadLettered.increment());
+        return deadLetters.send(channel, record, failure);
     }
 
     /** Decodes a Kafka record into an envelope; a record that is not a valid event is poison. */
