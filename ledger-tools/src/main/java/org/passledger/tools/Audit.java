@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.passledger.events.CloudEvents;
+import org.passledger.events.EventChain;
 import org.passledger.events.EventEnvelope;
 import org.passledger.events.EventJson;
 import org.passledger.events.LedgerEvent;
@@ -59,7 +61,8 @@ public final class Audit {
     public record Report(List<String> lines, List<String> differences, List<String> warnings) {
     }
 
-    private record Stored(String service, String stream, long version, String topic, boolean waiting) {
+    private record Stored(String service, String stream, long version, String topic, boolean waiting,
+                          String chainHash) {
     }
 
     private Audit() {
@@ -101,6 +104,7 @@ public final class Audit {
         Map<UUID, Integer> seen = new HashMap<>();
         Map<String, Long> lastVersion = new HashMap<>();
         List<EventEnvelope> consumed = new ArrayList<>(); // each event once, in topic order: what an inbox applies
+        Map<String, List<EventChain.Link>> chains = new LinkedHashMap<>(); // per service and stream, as published
         int strays = 0;
         int outOfOrder = 0;
         for (ConsumerRecord<String, String> record : readTopics(bootstrapServers, topics)) {
@@ -118,6 +122,14 @@ public final class Audit {
                 continue;
             }
             decoded(record).ifPresent(consumed::add);
+            String published = header(record, CloudEvents.CHAIN_HASH);
+            if (published != null && !published.equals(event.chainHash())) {
+                differences.add(event.service() + " stream " + event.stream() + ": event " + id + " (version "
+                        + event.version() + ") was published with another chain hash than the store holds");
+            }
+            chains.computeIfAbsent(event.service() + " stream " + event.stream(), k -> new ArrayList<>())
+                    .add(new EventChain.Link(event.stream(), event.version(), id, header(record, CloudEvents.TYPE),
+                            record.value(), published));
             Long before = lastVersion.put(event.service() + "/" + event.stream(), event.version());
             if (before != null && before >= event.version()) {
                 outOfOrder++;
@@ -145,6 +157,9 @@ public final class Audit {
                     pending[0] > 0 ? " (oldest " + pending[1] + " s)" : "",
                     missing.isEmpty() && !stale ? "OK" : "DIFFERENT"));
         }
+        int broken = checkChains(chains, differences);
+        lines.add(String.format("%-12s %d streams recomputed from their published records, %d broken  %s", "chains",
+                chains.size(), broken, broken == 0 ? "OK" : "DIFFERENT"));
         long duplicates = seen.values().stream().filter(n -> n > 1).count();
         lines.add(String.format("%-12s %d records without a stored event, %d out of stream order; %d events published"
                 + " more than once (at-least-once, a warning)  %s", "topics", strays, outOfOrder, duplicates,
@@ -176,6 +191,37 @@ public final class Audit {
         return new Report(lines, differences, warnings);
     }
 
+    /**
+     * Recomputes each stream's hash chain from its published records alone (what an auditor holding the topics
+     * can do), over the versions published so far from the first: a version not yet published is the outbox
+     * check's business, not a break.
+     */
+    private static int checkChains(Map<String, List<EventChain.Link>> chains, List<String> differences) {
+        int broken = 0;
+        for (Map.Entry<String, List<EventChain.Link>> stream : chains.entrySet()) {
+            List<EventChain.Link> links = new ArrayList<>(stream.getValue());
+            if (links.stream().anyMatch(link -> link.chainHash() == null)) {
+                continue; // published before events carried their chain hash: the store's check covers it
+            }
+            links.sort(Comparator.comparingLong(EventChain.Link::version));
+            int published = 0;
+            while (published < links.size() && links.get(published).version() == published + 1) {
+                published++;
+            }
+            Optional<String> firstBreak = EventChain.firstBreak(links.subList(0, published));
+            if (firstBreak.isPresent()) {
+                broken++;
+                differences.add(stream.getKey().split(" ")[0] + " " + firstBreak.get() + " (recomputed from the topic)");
+            }
+        }
+        return broken;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private static Connection connect(Store store) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", store.user());
@@ -196,11 +242,25 @@ public final class Audit {
              Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(
                     "select e.event_id, e.stream_id, e.version, e.topic,"
-                            + " exists (select 1 from outbox o where o.position = e.position)"
+                            + " exists (select 1 from outbox o where o.position = e.position),"
+                            + " encode(e.chain_hash, 'hex')"
                             + " from events e order by e.position")) {
                 while (rows.next()) {
                     stored.put(rows.getObject(1, UUID.class), new Stored(store.service(), rows.getString(2),
-                            rows.getLong(3), rows.getString(4), rows.getBoolean(5)));
+                            rows.getLong(3), rows.getString(4), rows.getBoolean(5), rows.getString(6)));
+                }
+            }
+            // the store's own chain, recomputed by the store's own function: an event edited in place breaks it
+            try (ResultSet rows = statement.executeQuery("""
+                    select e.stream_id, e.version, cast(e.event_id as text) from events e
+                    left join events p on p.stream_id = e.stream_id and p.version = e.version - 1
+                    where e.chain_hash <> event_chain_link(p.chain_hash, e.stream_id, e.version, e.event_id, e.type,
+                                                           e.payload)
+                       or (e.version > 1 and p.position is null)
+                    order by e.stream_id, e.version""")) {
+                while (rows.next()) {
+                    differences.add(store.service() + " stream " + rows.getString(1) + ": stored event "
+                            + rows.getString(3) + " (version " + rows.getLong(2) + ") breaks the hash chain");
                 }
             }
             try (ResultSet rows = statement.executeQuery("select type, cast(payload as text), cast(event_id as text)"

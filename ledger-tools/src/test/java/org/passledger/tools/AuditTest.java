@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.passledger.events.CloudEvents;
 import org.passledger.events.EventCatalog;
 import org.passledger.events.EventEnvelope;
 import org.passledger.events.EventJson;
@@ -97,6 +100,31 @@ class AuditTest {
                 + ") is not on its topic");
         assertThat(report.out()).containsPattern("redemption_\\w+ +\\d+ events stored, +1 not on their topic.*DIFFERENT");
         assertThat(report.err()).contains("difference(s)");
+    }
+
+    @Test
+    void anEventAlteredInTheStore_breaksItsHashChain_evenWhenItsOwnHashIsRecomputed() throws Exception {
+        Audited clean = audit();
+        assertThat(clean.out()).containsPattern("chains +\\d+ streams recomputed from their published records, 0 broken");
+
+        // a stored redemption edited in place (its immutability guard lifted, as only direct database access can)
+        String amount = "jsonb_set(payload, '{faceValueCents}', '1')";
+        execute(redemption, "alter table events disable trigger events_no_update_or_delete;"
+                + " update events set payload = " + amount + " where stream_id = '" + paid + "';"
+                + " alter table events enable trigger events_no_update_or_delete");
+        Audited edited = audit();
+        assertThat(edited.exit()).isEqualTo(1);
+        assertThat(edited.out()).contains("stream " + paid + ": stored event", "breaks the hash chain");
+
+        // and with its chain hash recomputed to match: the topic still holds what was published
+        execute(redemption, "alter table events disable trigger events_no_update_or_delete;"
+                + " update events set chain_hash = event_chain_link(null, stream_id, version, event_id, type, payload)"
+                + " where stream_id = '" + paid + "';"
+                + " alter table events enable trigger events_no_update_or_delete");
+        Audited covered = audit();
+        assertThat(covered.exit()).isEqualTo(1);
+        assertThat(covered.out()).doesNotContain("breaks the hash chain")
+                .contains("stream " + paid + ": event", "was published with another chain hash than the store holds");
     }
 
     @Test
@@ -197,13 +225,26 @@ class AuditTest {
     private UUID storeAndPublish(EmbeddedPostgres.Database database, String topic, LedgerEvent event, long version)
             throws SQLException {
         UUID id = store(database, topic, event, version, false);
-        KafkaTopics.send(topic, event.subject(), EventJson.write(event), envelope(id, event, version).toKafkaHeaders());
+        publish(database, topic, id, version);
         return id;
     }
 
     private void republish(String topic, UUID id) throws SQLException {
-        LedgerEvent event = event(redemption, id);
-        KafkaTopics.send(topic, event.subject(), EventJson.write(event), envelope(id, event, 1).toKafkaHeaders());
+        publish(redemption, topic, id, 1);
+    }
+
+    /** As the relay publishes a stored event: its payload as stored, its headers and its chain hash. */
+    private static void publish(EmbeddedPostgres.Database database, String topic, UUID id, long version)
+            throws SQLException {
+        try (Connection connection = database.connect();
+             var rows = connection.createStatement().executeQuery("select type, cast(payload as text),"
+                     + " encode(chain_hash, 'hex') from events where event_id = '" + id + "'")) {
+            rows.next();
+            LedgerEvent event = EventJson.read(rows.getString(1), rows.getString(2));
+            Map<String, String> headers = new HashMap<>(envelope(id, event, version).toKafkaHeaders());
+            headers.put(CloudEvents.CHAIN_HASH, rows.getString(3));
+            KafkaTopics.send(topic, event.subject(), rows.getString(2), headers);
+        }
     }
 
     private static EventEnvelope envelope(UUID id, LedgerEvent event, long version) {
@@ -256,6 +297,7 @@ class AuditTest {
         EmbeddedPostgres.Database database = EmbeddedPostgres.newDatabase(name);
         List<Path> scripts = new ArrayList<>();
         scripts.add(ROOT.resolve("ledger-kernel/src/main/resources/db/ledger-kernel/V1__event_store.sql"));
+        scripts.add(ROOT.resolve("ledger-kernel/src/main/resources/db/ledger-kernel/V2__event_chain.sql"));
         try (Stream<Path> files = Files.list(ROOT.resolve(service + "/src/main/resources/db/migration"))) {
             files.filter(f -> f.getFileName().toString().startsWith("V"))
                     .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().split("__")[0]

@@ -19,6 +19,11 @@ public final class CloudEvents {
     // Extension attributes: CloudEvents allows only lowercase letters and digits in their names.
     /** The event's version in its event-store stream, from 1. */
     public static final String STREAM_VERSION = "ce_streamversion";
+    /**
+     * The event's link in its stream's hash chain (hex SHA-256), written by the event store and added by the relay;
+     * not part of the envelope, so a record without it still decodes.
+     */
+    public static final String CHAIN_HASH = "ce_chainhash";
     public static final String CORRELATION_ID = "ce_correlationid";
     /** Absent when nothing caused the event but a request (the first event of a correlation). */
     public static final String CAUSATION_ID = "ce_causationid";

@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.passledger.events.CloudEvents;
 import org.passledger.events.EventEnvelope;
 import org.passledger.events.EventJson;
 import org.passledger.kernel.store.SqlTime;
@@ -26,6 +27,7 @@ public class OutboxRecords {
             select e.position, e.stream_id, e.version, cast(e.event_id as text), e.type, e.topic,
                    cast(e.payload as text), cast(e.correlation_id as text), cast(e.causation_id as text), e.actor, """
             + SqlTime.micros("e.recorded_at") + """
+            , encode(e.chain_hash, 'hex')
             from outbox o join events e on e.position = o.position
             order by o.position
             limit :limit""";
@@ -37,11 +39,12 @@ public class OutboxRecords {
     }
 
     /** One event waiting in the outbox, with everything its Kafka record needs. */
-    public record Pending(long position, String topic, EventEnvelope envelope, String payload) {
+    public record Pending(long position, String topic, EventEnvelope envelope, String payload, String chainHash) {
 
         Message<String> toMessage() {
             RecordHeaders headers = new RecordHeaders();
             envelope.toKafkaHeaders().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            headers.add(CloudEvents.CHAIN_HASH, chainHash.getBytes(StandardCharsets.UTF_8));
             return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(topic)
                     .withKey(envelope.subject())
@@ -72,6 +75,6 @@ public class OutboxRecords {
                 row[8] == null ? null : UUID.fromString((String) row[8]),
                 (String) row[9],
                 EventJson.read(type, payload));
-        return new Pending(((Number) row[0]).longValue(), (String) row[5], envelope, payload);
+        return new Pending(((Number) row[0]).longValue(), (String) row[5], envelope, payload, (String) row[11]);
     }
 }
