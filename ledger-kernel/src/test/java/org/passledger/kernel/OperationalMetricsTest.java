@@ -22,6 +22,7 @@ import org.passledger.events.VoucherEvent.VoucherValidityExtended;
 import org.passledger.kernel.metrics.LedgerMetrics;
 import org.passledger.kernel.testapp.KernelApi;
 import org.passledger.testkit.LedgerTestResources;
+import org.passledger.testkit.PrometheusScrape;
 
 /** What an operator reads at /q/metrics after some work: the kernel's series, with values that follow the work. */
 @QuarkusTest
@@ -35,7 +36,7 @@ class OperationalMetricsTest {
 
     @Test
     void appliedEvents_refusals_deadLetters_lagAndOutbox_areCounted() {
-        PrometheusScrape before = PrometheusScrape.now();
+        PrometheusScrape before = scrape();
         UUID good = UUID.randomUUID();
         UUID poison = UUID.randomUUID();
         KernelApi.extend(good, 0, "2027-01-31").then().statusCode(201);
@@ -48,7 +49,7 @@ class OperationalMetricsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 KernelApi.asOperator().get("/test/vouchers/" + good).then().statusCode(200).body("eventsApplied", equalTo(2)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            PrometheusScrape after = PrometheusScrape.now();
+            PrometheusScrape after = scrape();
             assertThat(after.sum("ledger_projection_events_applied_total", VALIDITY)
                     - before.sum("ledger_projection_events_applied_total", VALIDITY)).isGreaterThanOrEqualTo(2);
             assertThat(after.sum("ledger_projection_dead_letters_total", Map.of("channel", "test-vouchers"))
@@ -64,7 +65,7 @@ class OperationalMetricsTest {
             assertThat(after.value("ledger_consumer_lag_seconds", CHANNEL)).isZero();
         });
 
-        PrometheusScrape scrape = PrometheusScrape.now();
+        PrometheusScrape scrape = scrape();
         assertThat(scrape.sum("http_server_requests_seconds_bucket", Map.of("uri", "/test/vouchers/{voucherId}/extensions",
                 "method", "POST", "status", "201", "le", "+Inf"))).isGreaterThanOrEqualTo(3);
         assertThat(scrape.sum("ledger_events_appended_total", Map.of("service", "kernel-test"))).isGreaterThanOrEqualTo(3);
@@ -97,62 +98,20 @@ class OperationalMetricsTest {
                 insert.executeUpdate();
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                PrometheusScrape scrape = PrometheusScrape.now();
+                PrometheusScrape scrape = scrape();
                 assertThat(scrape.value("ledger_outbox_depth", Map.of())).isGreaterThanOrEqualTo(1);
                 assertThat(scrape.value("ledger_outbox_oldest_age_seconds", Map.of())).isBetween(120.0, 600.0);
             });
             relayLock.rollback();
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            PrometheusScrape scrape = PrometheusScrape.now();
+            PrometheusScrape scrape = scrape();
             assertThat(scrape.value("ledger_outbox_depth", Map.of())).isZero();
             assertThat(scrape.value("ledger_outbox_oldest_age_seconds", Map.of())).isZero();
         });
     }
 
-    /** The Prometheus text format, read into series; enough for the assertions here. */
-    record PrometheusScrape(List<Sample> samples) {
-
-        static PrometheusScrape now() {
-            String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            return new PrometheusScrape(text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(Sample::parse).toList());
-        }
-
-        boolean has(String name) {
-            return samples.stream().anyMatch(s -> s.name.equals(name));
-        }
-
-        double sum(String name, Map<String, String> labels) {
-            return samples.stream().filter(s -> s.matches(name, labels)).mapToDouble(Sample::value).sum();
-        }
-
-        double value(String name, Map<String, String> labels) {
-            List<Sample> matching = samples.stream().filter(s -> s.matches(name, labels)).toList();
-            assertThat(matching).as("series %s%s", name, labels).hasSize(1);
-            return matching.get(0).value;
-        }
-    }
-
-    record Sample(String name, Map<String, String> labels, double value) {
-
-        static Sample parse(String line) {
-            int brace = line.indexOf('{');
-            int space = line.lastIndexOf(' ');
-            if (brace < 0 || brace > space) {
-                return new Sample(line.substring(0, line.indexOf(' ')), Map.of(), Double.parseDouble(line.substring(space + 1)));
-            }
-            int close = line.lastIndexOf('}');
-            Map<String, String> labels = new java.util.HashMap<>();
-            java.util.regex.Matcher pairs = java.util.regex.Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"")
-                    .matcher(line.substring(brace + 1, close));
-            while (pairs.find()) {
-                labels.put(pairs.group(1), pairs.group(2));
-            }
-            return new Sample(line.substring(0, brace), labels, Double.parseDouble(line.substring(close + 1).trim().split(" ")[0]));
-        }
-
-        boolean matches(String wanted, Map<String, String> subset) {
-            return name.equals(wanted) && subset.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-        }
+    static PrometheusScrape scrape() {
+        return PrometheusScrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,9 +106,16 @@ public class ConsumerLag {
     }
 
     private void refreshAll() {
+        Map<String, TopicOffsets> topics = new HashMap<>(); // several channels may read one topic: asked once a round
         for (Channel channel : channels) {
             try {
-                refresh(channel);
+                TopicOffsets offsets = topics.get(channel.topic);
+                if (offsets == null) {
+                    Map<TopicPartition, Long> end = positions.offsets(channel.topic, OffsetSpec.latest());
+                    offsets = new TopicOffsets(end, end.isEmpty() ? Map.of() : positions.offsets(channel.topic, OffsetSpec.earliest()));
+                    topics.put(channel.topic, offsets);
+                }
+                refresh(channel, offsets);
             } catch (Exception e) {
                 LOG.debugf("lag of channel %s unknown: %s", channel.name, e.toString());
                 channel.records.set(-1);
@@ -116,11 +124,11 @@ public class ConsumerLag {
         }
     }
 
-    private void refresh(Channel channel) throws Exception {
-        Map<TopicPartition, Long> end = positions.offsets(channel.topic, OffsetSpec.latest());
+    private void refresh(Channel channel, TopicOffsets offsets) throws Exception {
+        Map<TopicPartition, Long> end = offsets.end();
         long behind = 0;
         if (!end.isEmpty()) {
-            Map<TopicPartition, Long> start = positions.offsets(channel.topic, OffsetSpec.earliest());
+            Map<TopicPartition, Long> start = offsets.start();
             Map<TopicPartition, OffsetAndMetadata> committed = positions.admin()
                     .listConsumerGroupOffsets(channel.group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
             for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
@@ -142,6 +150,9 @@ public class ConsumerLag {
         AtomicLong lastApplied = lastAppliedEventMillis.get(channel.name);
         Instant from = lastApplied == null ? channel.behindSince : Instant.ofEpochMilli(lastApplied.get());
         channel.seconds.set(Math.max(0, Duration.between(from, now).toSeconds()));
+    }
+
+    private record TopicOffsets(Map<TopicPartition, Long> end, Map<TopicPartition, Long> start) {
     }
 
     private static final class Channel {

@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -39,6 +42,27 @@ public class DeadLetters {
         this.meters = meters;
     }
 
+    /** Every channel with a dead-letter topic shows 0 from the start, not "no data". */
+    void registerCounters(@Observes StartupEvent started) {
+        deadLetteringChannels().forEach(channel -> counted(channel,
+                config.getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class).orElse(channel)));
+    }
+
+    /** The incoming channels that have a dead-letter topic. */
+    private Stream<String> deadLetteringChannels() {
+        String prefix = "mp.messaging.incoming.";
+        String suffix = ".dead-letter-queue.topic";
+        return StreamSupport.stream(config.getPropertyNames().spliterator(), false)
+                .filter(name -> name.startsWith(prefix) && name.endsWith(suffix))
+                .map(name -> name.substring(prefix.length(), name.length() - suffix.length()));
+    }
+
+    private Counter counted(String channel, String topic) {
+        return Counter.builder(LedgerMetrics.PROJECTION_DEAD_LETTERS)
+                .description("Consumed records sent to the channel's dead-letter topic")
+                .tags("channel", channel, "topic", topic).register(meters);
+    }
+
     /** The dead-letter topic of an incoming channel, as configured for it. */
     public String topicOf(String channel) {
         return config.getOptionalValue(TOPIC_KEY.formatted(channel), String.class).orElseThrow(() ->
@@ -47,10 +71,7 @@ public class DeadLetters {
 
     /** Every dead-letter topic configured for this service's incoming channels. */
     public List<String> topics() {
-        return StreamSupport.stream(config.getPropertyNames().spliterator(), false)
-                .filter(name -> name.startsWith("mp.messaging.incoming.") && name.endsWith(".dead-letter-queue.topic"))
-                .map(name -> config.getValue(name, String.class))
-                .distinct().sorted().toList();
+        return deadLetteringChannels().map(this::topicOf).distinct().sorted().toList();
     }
 
     /** Completes once the broker has the dead letter. */
@@ -71,9 +92,7 @@ public class DeadLetters {
                         .withKey(record.key())
                         .withHeaders(headers)
                         .build());
-        return emitter.sendMessage(letter).invoke(() -> Counter.builder(LedgerMetrics.PROJECTION_DEAD_LETTERS)
-                .description("Consumed records sent to the channel's dead-letter topic")
-                .tags("channel", channel, "topic", record.topic()).register(meters).increment());
+        return emitter.sendMessage(letter).invoke(() -> counted(channel, record.topic()).increment());
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
