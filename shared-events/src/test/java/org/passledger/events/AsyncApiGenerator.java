@@ -274,6 +274,10 @@ final class AsyncApiGenerator {
         header(properties, null, CloudEvents.CAUSATION_ID,
                 "The event or command that caused this one; absent when none.", "uuid");
         header(properties, required, CloudEvents.ACTOR, "Who acted: a user id or a named system job.", null);
+        header(properties, null, CloudEvents.CHAIN_HASH, "The event's link in its stream's hash chain, lowercase hex "
+                + "SHA-256 of the previous event's link (none before version 1) followed by the UTF-8 of "
+                + "subject|streamversion|id|type|payload; recompute it with EventChain. Sent by every service's relay.",
+                null).put("pattern", "^[0-9a-f]{64}$");
         schema.put("additionalProperties", true);
         return schema;
     }
