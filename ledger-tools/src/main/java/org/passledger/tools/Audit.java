@@ -217,7 +217,7 @@ public final class Audit {
         return broken;
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
@@ -288,7 +288,7 @@ public final class Audit {
     }
 
     /** Every record of the topics, from their start to their end as they are now, partition by partition. */
-    private static List<ConsumerRecord<String, String>> readTopics(String bootstrapServers, Set<String> topics) {
+    static List<ConsumerRecord<String, String>> readTopics(String bootstrapServers, Set<String> topics) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "audit-" + UUID.randomUUID());
